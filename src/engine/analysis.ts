@@ -1,0 +1,26 @@
+import type { Figures } from './figures';
+import type { PoiModel } from './model';
+import type { Observation, Severity } from './observation';
+import type { ComputedCell, Patch } from './patch/types';
+
+export interface AnalyzeOptions {
+  /** Fecha de corte (report date) as `YYYY-MM-DD`; decides S.I. */
+  readonly fechaCorte: string;
+  /** Sheet name, used in observations. */
+  readonly sheet?: string;
+  /** Severity overrides by rule id; `off` silences a rule. */
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export interface Analysis {
+  readonly sheet: string;
+  readonly fechaCorte: string;
+  /** Null when no POI layout was recognised (then `observations` says why). */
+  readonly model: PoiModel | null;
+  readonly figures: Figures | null;
+  /** Every computed cell with its value, format and colour. */
+  readonly computed: readonly ComputedCell[];
+  readonly patch: Patch;
+  /** Sorted by row, then column, then rule id. */
+  readonly observations: readonly Observation[];
+}

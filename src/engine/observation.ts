@@ -1,0 +1,17 @@
+import type { CellValue } from './grid/cell';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A problem in the data, pointing at its cell. */
+export interface Observation {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address of the cell it is about. */
+  readonly cell: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly message: string;
+  readonly expected?: CellValue;
+  readonly found?: CellValue;
+}

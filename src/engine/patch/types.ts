@@ -1,0 +1,46 @@
+import type { Address, CellValue } from '../grid/cell';
+import type { TrafficColor } from '../model';
+
+/** What a computed cell holds, so hosts can format and colour it without knowing the rules. */
+export type ComputedKind =
+  | 'physical-accumulated'
+  | 'financial-accumulated'
+  | 'percent'
+  | 'aei-physical'
+  | 'aei-financial'
+  | 'total'
+  | 'traffic-light-count';
+
+/** Excel number formats the hosts apply to computed cells. */
+export const NUMBER_FORMATS: Readonly<Record<ComputedKind, string>> = {
+  'physical-accumulated': '#,##0.##',
+  'financial-accumulated': '#,##0.00',
+  percent: '0.##',
+  'aei-physical': '0.0',
+  'aei-financial': '#,##0.00',
+  total: 'General',
+  'traffic-light-count': '0',
+};
+
+/** A cell the engine computes (whether or not it changes). */
+export interface ComputedCell {
+  readonly at: Address;
+  /** A1 address. */
+  readonly a1: string;
+  readonly kind: ComputedKind;
+  readonly value: CellValue;
+  /** Excel number format for the value. */
+  readonly format: string;
+  /** Traffic-light colour for AVANCE % and AEI physical cells with a number. */
+  readonly color: TrafficColor | null;
+}
+
+/** One cell to write: the computed value differs from what the sheet has. */
+export interface PatchCell extends ComputedCell {
+  readonly old: CellValue;
+}
+
+/** The cells to write, sorted by row then column; empty when the sheet is already right. */
+export interface Patch {
+  readonly cells: readonly PatchCell[];
+}

@@ -1,0 +1,72 @@
+import type { Observation } from '../engine/observation';
+import type { Totals, TrafficLightCounts } from '../engine/figures';
+import type { ComputedCell } from '../engine/patch/types';
+
+/**
+ * What the pane needs from a host. The add-in implements it over Office.js
+ * (src/hosts/office), the web page over the .xlsx host in a worker (src/web).
+ * Components receive it; they never touch Office.js or files.
+ */
+export interface SheetChoice {
+  readonly name: string;
+  /** True when the sheet has the POI layout. */
+  readonly recognised: boolean;
+}
+
+export type Stage = 'reading' | 'computing' | 'writing';
+
+export interface Progress {
+  readonly stage: Stage;
+  /** 0–1 when known. */
+  readonly fraction?: number;
+  readonly message?: string;
+}
+
+export interface AeiRow {
+  readonly code: string;
+  readonly name: string;
+  readonly physical: number | 'S.P.' | 'S.I.';
+  readonly financial: number;
+}
+
+/** A serialisable summary of an analysis (it crosses a worker boundary). */
+export interface AnalysisSummary {
+  readonly sheet: string;
+  readonly fechaCorte: string;
+  /** False when no POI layout was recognised; `observations` says why. */
+  readonly recognised: boolean;
+  readonly months: readonly string[];
+  readonly activityCount: number;
+  readonly strategicActions: readonly AeiRow[];
+  readonly totals: Totals | null;
+  readonly trafficLight: TrafficLightCounts | null;
+  readonly observations: readonly Observation[];
+  /** Computed cells whose value would change. */
+  readonly pendingCells: number;
+  readonly computed: readonly ComputedCell[];
+}
+
+export interface WriteResult {
+  readonly summary: AnalysisSummary;
+  readonly cellsWritten: number;
+}
+
+export interface PoiService {
+  listSheets(): Promise<readonly SheetChoice[]>;
+  /** Reads and analyses; writes nothing. */
+  analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<AnalysisSummary>;
+  /** Analyses, then writes the computed cells and the Observaciones sheet. */
+  recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult>;
+  /** Writes (or rewrites) the Resumen sheet. */
+  writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<void>;
+  /** Selects / scrolls to a cell of the report sheet. */
+  selectCell(sheet: string, a1: string): Promise<void>;
+}
+
+/** A failure the pane shows as it is: a Spanish sentence that says what to do. */
+export class UserFacingError extends Error {
+  constructor(message: string, readonly detail?: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
