@@ -38,6 +38,8 @@ export interface Layout {
   readonly months: readonly number[];
   /** Short Spanish names as CEPLAN prints them: Ene, Feb, … */
   readonly monthNames: readonly string[];
+  /** Month numbers of the FINANCIERO block (should equal `months`). */
+  readonly financialMonths: readonly number[];
   readonly columns: ReportColumns;
   readonly period: Period;
   readonly year: number | null;

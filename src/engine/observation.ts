@@ -14,4 +14,6 @@ export interface Observation {
   readonly message: string;
   readonly expected?: CellValue;
   readonly found?: CellValue;
+  /** Set when the observation reports a failure of the tool itself (a rule that threw). */
+  readonly internal?: boolean;
 }

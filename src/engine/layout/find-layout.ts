@@ -1,0 +1,144 @@
+import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
+import { MONTH_SHORT_NAMES, monthNumber } from '../grid/months';
+import { cellText, compactLabel, normalizeLabel } from '../grid/text';
+import type { Layout, Period, ReportColumns } from '../model';
+
+// How far down a header may sit below the title rows.
+const HEADER_SEARCH_ROWS = 60;
+
+/** True when the row's cell starts the POI header (OBJETIVO ESTRATEGICO / ACCION ...). */
+export function isHeaderLabel(value: CellValue): boolean {
+  return typeof value === 'string' && compactLabel(value).startsWith('OBJETIVOESTRATEGICO');
+}
+
+export function isTitleText(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const t = normalizeLabel(value);
+  return t.startsWith('REPORTE DE SEGUIMIENTO') || periodOf(t) !== null;
+}
+
+function periodOf(normalized: string): Period | null {
+  if (normalized === 'PRIMER SEMESTRE') return 'PRIMER SEMESTRE';
+  if (normalized === 'SEGUNDO SEMESTRE') return 'SEGUNDO SEMESTRE';
+  if (normalized === 'ANUAL') return 'ANUAL';
+  return null;
+}
+
+interface LabelHit {
+  readonly row: number;
+  readonly col: number;
+  readonly compact: string;
+}
+
+function labelsIn(grid: Grid, rows: readonly number[], width: number): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (const row of rows) {
+    for (let col = 0; col < width; col++) {
+      const v = cellAt(grid, row, col);
+      if (typeof v === 'string' && v.trim() !== '') hits.push({ row, col, compact: compactLabel(v) });
+    }
+  }
+  return hits;
+}
+
+function firstCol(hits: readonly LabelHit[], test: (compact: string) => boolean, from = 0): number {
+  const found = hits.filter((h) => h.col >= from && test(h.compact)).sort((a, b) => a.col - b.col)[0];
+  return found ? found.col : -1;
+}
+
+/** Month labels of the header rows, split into the runs of adjacent columns. */
+function monthRuns(grid: Grid, rows: readonly number[], width: number): { col: number; month: number }[][] {
+  const byCol = new Map<number, number>();
+  for (const row of rows) {
+    for (let col = 0; col < width; col++) {
+      const v = cellAt(grid, row, col);
+      if (typeof v !== 'string') continue;
+      const m = monthNumber(v);
+      if (m !== null && !byCol.has(col)) byCol.set(col, m);
+    }
+  }
+  const cols = [...byCol.keys()].sort((a, b) => a - b);
+  const runs: { col: number; month: number }[][] = [];
+  for (const col of cols) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].col === col - 1) last.push({ col, month: byCol.get(col)! });
+    else runs.push([{ col, month: byCol.get(col)! }]);
+  }
+  return runs;
+}
+
+/**
+ * Finds the POI report layout by its header labels (case-, accent- and space-insensitive),
+ * never by fixed letters. Returns null when the sheet does not have it.
+ */
+export function findLayout(grid: Grid): Layout | null {
+  const width = gridWidth(grid);
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let row = 0; row < limit; row++) {
+    for (let col = 0; col < width; col++) {
+      if (isHeaderLabel(cellAt(grid, row, col))) {
+        const layout = layoutAt(grid, row, col, width);
+        if (layout) return layout;
+      }
+    }
+  }
+  return null;
+}
+
+function layoutAt(grid: Grid, headerRow: number, labelCol: number, width: number): Layout | null {
+  const headerRows = [headerRow, headerRow + 1].filter((r) => r < grid.rows.length);
+  const hits = labelsIn(grid, headerRows, width);
+  const progEje = firstCol(hits, (c) => c.startsWith('PROG') && c.includes('EJE'));
+  if (progEje < 0) return null;
+  const runs = monthRuns(grid, headerRows, width).filter((run) => run[0].col > progEje);
+  if (runs.length < 2) return null;
+  const [physicalRun, financialRun] = runs;
+  const isAccumulated = (c: string): boolean => c.startsWith('AVANCEACUMULADO');
+  const physicalAccumulated = firstCol(hits, isAccumulated, physicalRun[physicalRun.length - 1].col + 1);
+  const percent = firstCol(hits, (c) => c.startsWith('AVANCE%'), physicalRun[physicalRun.length - 1].col + 1);
+  const financialAccumulated = firstCol(hits, isAccumulated, financialRun[financialRun.length - 1].col + 1);
+  if (physicalAccumulated < 0 || percent < 0 || financialAccumulated < 0) return null;
+  if (!(physicalAccumulated < financialRun[0].col && percent < financialRun[0].col)) return null;
+
+  const columns: ReportColumns = {
+    label: labelCol,
+    costCenter: firstCol(hits, (c) => c.startsWith('CENTRODECOSTO')),
+    priority: firstCol(hits, (c) => c.startsWith('NIVELDEPRIORIDAD') || c === 'PRIORIDAD'),
+    unit: firstCol(hits, (c) => c.startsWith('UNIDADMEDIDA') || c.startsWith('UNIDADDEMEDIDA')),
+    aggregation: firstCol(hits, (c) => c.startsWith('TIPODEAGREGACION')),
+    progEje,
+    physicalMonths: physicalRun.map((m) => m.col),
+    physicalAccumulated,
+    percent,
+    financialMonths: financialRun.map((m) => m.col),
+    financialAccumulated,
+    last: Math.max(financialAccumulated, percent, physicalAccumulated),
+  };
+  const titleRows: number[] = [];
+  let period: Period = 'OTRO';
+  let year: number | null = null;
+  for (let r = 0; r < headerRow; r++) {
+    const texts = (grid.rows[r] ?? []).map(cellText).filter((t) => t !== '');
+    if (texts.length === 0) continue;
+    titleRows.push(r);
+    for (const t of texts) {
+      const p = periodOf(normalizeLabel(t));
+      if (p) period = p;
+      const y = /\b(20\d\d)\b/.exec(t);
+      if (y && year === null) year = Number(y[1]);
+    }
+  }
+  const months = physicalRun.map((m) => m.month);
+  return {
+    headerRow,
+    headerRows,
+    repeatedHeaderRows: [],
+    titleRows,
+    months,
+    monthNames: months.map((m) => MONTH_SHORT_NAMES[m - 1]),
+    financialMonths: financialRun.map((m) => m.month),
+    columns,
+    period,
+    year,
+  };
+}

@@ -1,0 +1,358 @@
+import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
+import { monthNumber } from '../grid/months';
+import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
+import { isHeaderLabel, isTitleText } from '../layout/find-layout';
+import type {
+  Activity,
+  ActivityRow,
+  AggregationType,
+  Layout,
+  Located,
+  MonthCell,
+  Objective,
+  PoiModel,
+  RowKind,
+  StrategicAction,
+  StrategicActionLine,
+  StrayRow,
+  TotalKey,
+  TotalLine,
+  TrafficColor,
+  TrafficLightRow,
+  TrafficLightTable,
+} from '../model';
+
+const OEI = /^OEI\s*\.?\s*(\d+)\s*[-–:.]?\s*(.*)$/is;
+const AEI = /^AEI\s*\.?\s*(\d+)\s*\.\s*(\d+)\s*[-–:.]?\s*(.*)$/is;
+const AO = /^(AOI?\s*\d+)\s*[-–]\s*(.*)$/is;
+const AEI_CODE_IN = /AEI\s*\.?\s*(\d+)\s*\.\s*(\d+)/i;
+
+const TOTAL_LABELS: ReadonlyArray<readonly [string, TotalKey]> = [
+  ['PROMEDIO DE EJECUCION FISICA', 'physicalAverage'],
+  ['MEDIANA', 'physicalMedian'],
+  ['EJECUCION FISICA TOTAL', 'aeiAverage'],
+  ['TOTAL DE PROGRAMACION FINANCIERA', 'financialProgrammed'],
+  ['TOTAL DE EJECUCION FINANCIERA', 'financialExecuted'],
+  ['AO CON INFORMACION COMPLETA', 'completeActivities'],
+  ['AO CON INFORMACION INCOMPLETA', 'incompleteActivities'],
+];
+
+const AGGREGATIONS: Readonly<Record<string, AggregationType>> = {
+  'ACUMULADO ANUAL': 'Acumulado Anual',
+  'ACUMULADO MENSUAL': 'Acumulado Mensual',
+  'NO ACUMULADO': 'No Acumulado',
+};
+
+export function aggregationTypeOf(value: CellValue): AggregationType | null {
+  return typeof value === 'string' ? AGGREGATIONS[normalizeLabel(value)] ?? null : null;
+}
+
+const pad2 = (n: string): string => n.padStart(2, '0');
+export const objectiveCode = (n: string): string => `OEI.${pad2(n)}`;
+export const strategicActionCode = (o: string, a: string): string => `AEI.${pad2(o)}.${pad2(a)}`;
+
+interface MutableAction {
+  index: number;
+  code: string;
+  name: string;
+  label: Located<string>;
+  objectiveCode: string | null;
+  activities: Activity[];
+  physicalLine: StrategicActionLine | null;
+  financialLine: StrategicActionLine | null;
+}
+
+interface MutableObjective {
+  code: string;
+  name: string;
+  label: Located<string>;
+  strategicActions: StrategicAction[];
+}
+
+/** Walks the rows after the header: OEI → AEI → AO pairs, AEI lines, totals, traffic light. */
+export function parseSheet(grid: Grid, layout: Layout): PoiModel {
+  return new SheetParser(grid, layout).parse();
+}
+
+class SheetParser {
+  private readonly width: number;
+  private readonly objectives: MutableObjective[] = [];
+  private readonly actions: MutableAction[] = [];
+  private readonly activities: Activity[] = [];
+  private readonly totals: TotalLine[] = [];
+  private readonly strays: StrayRow[] = [];
+  private readonly repeatedHeaderRows: number[] = [];
+  private trafficLight: { headerRow: number; cols: Record<TrafficColor, number>; aei: TrafficLightRow | null; ao: TrafficLightRow | null } | null =
+    null;
+  private objective: MutableObjective | null = null;
+  private action: MutableAction | null = null;
+  /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
+  private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly layout: Layout,
+  ) {
+    this.width = gridWidth(grid);
+  }
+
+  parse(): PoiModel {
+    const start = this.layout.headerRows[this.layout.headerRows.length - 1] + 1;
+    for (let row = start; row < this.grid.rows.length; row++) this.parseRow(row);
+    this.flushPending();
+    const tl = this.trafficLight;
+    return {
+      layout: { ...this.layout, repeatedHeaderRows: this.repeatedHeaderRows },
+      objectives: this.objectives,
+      strategicActions: this.actions,
+      activities: this.activities,
+      totals: this.totals,
+      trafficLight: tl ? { headerRow: tl.headerRow, aei: tl.aei, ao: tl.ao } : null,
+      strayRows: this.strays,
+    };
+  }
+
+  private at(row: number, col: number): Located<CellValue> {
+    return { value: col >= 0 ? cellAt(this.grid, row, col) : null, at: { row, col: Math.max(col, 0) } };
+  }
+
+  private rowTexts(row: number): { col: number; text: string }[] {
+    const r = this.grid.rows[row];
+    const out: { col: number; text: string }[] = [];
+    if (!r) return out;
+    for (let col = 0; col < r.length; col++) {
+      const v = r[col];
+      if (!isBlank(v ?? null)) out.push({ col, text: cellText(v ?? null) });
+    }
+    return out;
+  }
+
+  private parseRow(row: number): void {
+    const cols = this.layout.columns;
+    const texts = this.rowTexts(row);
+    if (texts.length === 0) return;
+    const labelValue = cellAt(this.grid, row, cols.label);
+    const label = cellText(labelValue);
+    const kind = rowKind(cellAt(this.grid, row, cols.progEje));
+
+    if (kind === null && texts.some((t) => isHeaderLabel(t.text))) return void this.repeatedHeaderRows.push(row);
+    if (kind === null && this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
+    if (kind === null && texts.length <= 2 && texts.every((t) => isTitleText(t.text))) return;
+
+    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
+    if (kind === 'EJECUTADO') return this.executedRow(row);
+
+    if (this.strategicActionLine(row, texts)) return;
+    if (this.totalLine(row, texts)) return;
+    if (this.trafficLightRow(row, texts)) return;
+
+    const oei = OEI.exec(label);
+    if (oei) return this.startObjective(row, label, oei);
+    const aei = AEI.exec(label);
+    if (aei) return this.startAction(row, label, aei);
+    if (isFootnote(label) || (texts.length === 1 && isFootnote(texts[0].text))) return;
+    this.flushPending();
+    this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200) });
+  }
+
+  private isMonthHeaderRow(texts: { text: string }[]): boolean {
+    const months = texts.filter((t) => monthNumber(t.text) !== null).length;
+    return months >= 2 && months >= texts.length / 2;
+  }
+
+  private startObjective(row: number, label: string, m: RegExpExecArray): void {
+    this.flushPending();
+    const o: MutableObjective = {
+      code: objectiveCode(m[1]),
+      name: m[2].trim(),
+      label: { value: label, at: { row, col: this.layout.columns.label } },
+      strategicActions: [],
+    };
+    this.objectives.push(o);
+    this.objective = o;
+    this.action = null;
+  }
+
+  private startAction(row: number, label: string, m: RegExpExecArray): void {
+    this.flushPending();
+    if (!this.objective) this.strays.push({ row, reason: 'strategic-action-before-objective', text: label.slice(0, 200) });
+    const a: MutableAction = {
+      index: this.actions.length,
+      code: strategicActionCode(m[1], m[2]),
+      name: m[3].trim(),
+      label: { value: label, at: { row, col: this.layout.columns.label } },
+      objectiveCode: this.objective?.code ?? null,
+      activities: [],
+      physicalLine: null,
+      financialLine: null,
+    };
+    this.actions.push(a);
+    this.objective?.strategicActions.push(a);
+    this.action = a;
+  }
+
+  private readRow(row: number, kind: RowKind): ActivityRow {
+    const cols = this.layout.columns;
+    return {
+      row,
+      kind,
+      physical: cols.physicalMonths.map((c) => this.monthCell(row, c)),
+      physicalAccumulated: this.at(row, cols.physicalAccumulated),
+      financial: cols.financialMonths.map((c) => this.monthCell(row, c)),
+      financialAccumulated: this.at(row, cols.financialAccumulated),
+    };
+  }
+
+  private monthCell(row: number, col: number): MonthCell {
+    const raw = cellAt(this.grid, row, col);
+    const read = readNumber(raw);
+    return read.problem ? { at: { row, col }, raw, value: read.value, problem: read.problem } : { at: { row, col }, raw, value: read.value };
+  }
+
+  private programmedRow(row: number, label: string): void {
+    this.flushPending();
+    const m = AO.exec(label);
+    if (!m) {
+      this.strays.push({ row, reason: 'programmed-without-label', text: label.slice(0, 200) || 'PROGRAMADO' });
+      return;
+    }
+    this.pending = {
+      label: { value: label, at: { row, col: this.layout.columns.label } },
+      code: m[1].replace(/\s+/g, '').toUpperCase(),
+      name: m[2].trim(),
+      programmed: this.readRow(row, 'PROGRAMADO'),
+    };
+  }
+
+  private executedRow(row: number): void {
+    if (!this.pending) {
+      this.strays.push({ row, reason: 'executed-without-programmed', text: 'EJECUTADO' });
+      return;
+    }
+    this.addActivity(this.readRow(row, 'EJECUTADO'));
+  }
+
+  /** Closes the pending AO: it had no EJECUTADO row. */
+  private flushPending(): void {
+    if (!this.pending) return;
+    this.strays.push({ row: this.pending.programmed.row, reason: 'programmed-without-executed', text: this.pending.code });
+    this.addActivity(null);
+  }
+
+  private addActivity(executed: ActivityRow | null): void {
+    const p = this.pending!;
+    this.pending = null;
+    const cols = this.layout.columns;
+    const row = p.programmed.row;
+    const percentTop = this.at(row, cols.percent);
+    // The % cell is merged over the pair; some producers leave it on the EJECUTADO row.
+    const percent = isBlank(percentTop.value) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
+      ? this.at(executed.row, cols.percent)
+      : percentTop;
+    if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: p.code });
+    const aggregation = this.at(row, cols.aggregation);
+    const activity: Activity = {
+      index: this.activities.length,
+      code: p.code,
+      name: p.name,
+      label: p.label,
+      costCenter: this.at(row, cols.costCenter),
+      priority: this.at(row, cols.priority),
+      unit: this.at(row, cols.unit),
+      aggregation,
+      aggregationType: aggregationTypeOf(aggregation.value),
+      programmed: p.programmed,
+      executed,
+      percent,
+      strategicActionCode: this.action?.code ?? null,
+      objectiveCode: this.action ? this.action.objectiveCode : this.objective?.code ?? null,
+    };
+    this.activities.push(activity);
+    this.action?.activities.push(activity);
+  }
+
+  /** `EJECUCIÓN FÍSICA POR AEI.01.01:` and/or `EJECUCIÓN FINANCIERA POR AEI.01.01:` on this row. */
+  private strategicActionLine(row: number, texts: { col: number; text: string }[]): boolean {
+    const cols = this.layout.columns;
+    let found = false;
+    for (const t of texts) {
+      const n = normalizeLabel(t.text);
+      const physical = n.startsWith('EJECUCION FISICA POR');
+      const financial = n.startsWith('EJECUCION FINANCIERA POR');
+      if (!physical && !financial) continue;
+      found = true;
+      const m = AEI_CODE_IN.exec(t.text);
+      const line: StrategicActionLine = {
+        row,
+        label: { value: t.text, at: { row, col: t.col } },
+        namesCode: m ? strategicActionCode(m[1], m[2]) : null,
+        value: this.at(row, physical ? cols.percent : cols.financialAccumulated),
+      };
+      this.flushPending();
+      if (!this.action) {
+        this.strays.push({ row, reason: 'unrecognised', text: t.text });
+        continue;
+      }
+      if (physical) this.action.physicalLine = line;
+      else this.action.financialLine = line;
+    }
+    return found;
+  }
+
+  private totalLine(row: number, texts: { col: number; text: string }[]): boolean {
+    const first = texts[0];
+    const n = normalizeLabel(first.text);
+    const entry = TOTAL_LABELS.find(([prefix]) => n.startsWith(prefix));
+    if (!entry) return false;
+    this.flushPending();
+    // The value sits in the report's last column; a drifted one is the rightmost filled cell.
+    const valueCol = texts.length > 1 ? texts[texts.length - 1].col : this.layout.columns.last;
+    this.totals.push({
+      key: entry[1],
+      label: { value: first.text, at: { row, col: first.col } },
+      value: this.at(row, valueCol),
+    });
+    return true;
+  }
+
+  private trafficLightRow(row: number, texts: { col: number; text: string }[]): boolean {
+    const bands = texts.map((t) => ({ col: t.col, band: bandOf(t.text) }));
+    if (bands.filter((b) => b.band).length === 3) {
+      this.flushPending();
+      const cols = {} as Record<TrafficColor, number>;
+      for (const b of bands) if (b.band) cols[b.band] = b.col;
+      this.trafficLight = { headerRow: row, cols, aei: null, ao: null };
+      return true;
+    }
+    if (!this.trafficLight) return false;
+    const n = normalizeLabel(texts[0].text);
+    const target = n.startsWith('ACCIONES ESTRATEGICAS') ? 'aei' : n.startsWith('ACTIVIDADES OPERATIVAS') ? 'ao' : null;
+    if (!target) return false;
+    const c = this.trafficLight.cols;
+    this.trafficLight[target] = {
+      label: { value: texts[0].text, at: { row, col: texts[0].col } },
+      counts: { red: this.at(row, c.red), yellow: this.at(row, c.yellow), green: this.at(row, c.green) },
+    };
+    return true;
+  }
+}
+
+function rowKind(value: CellValue): RowKind | null {
+  if (typeof value !== 'string') return null;
+  const n = normalizeLabel(value);
+  if (n === 'PROGRAMADO' || n === 'PROG' || n === 'PROG.') return 'PROGRAMADO';
+  if (n === 'EJECUTADO' || n === 'EJE' || n === 'EJE.') return 'EJECUTADO';
+  return null;
+}
+
+function bandOf(text: string): TrafficColor | null {
+  const c = compactLabel(text);
+  if (/^<75%?$/.test(c)) return 'red';
+  if (/^75%?-95%?$/.test(c)) return 'yellow';
+  if (/^>95%?$/.test(c)) return 'green';
+  return null;
+}
+
+function isFootnote(text: string): boolean {
+  return /^[-•\s]*\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\)/i.test(text.trim()) || /^NOTAS?:?$/i.test(text.trim());
+}

@@ -1,0 +1,55 @@
+import { cellAt, type Address, type CellValue, type Grid } from '../grid/cell';
+import { toA1 } from '../grid/a1';
+import type { Figures } from '../figures';
+import type { PoiModel, TrafficColor } from '../model';
+import { NUMBER_FORMATS, type ComputedCell, type ComputedKind, type Patch, type PatchCell } from './types';
+import { sameValue } from './values';
+
+/** Every computed cell of the report with its value: the only cells the tool may write. */
+export function computedCells(model: PoiModel, figures: Figures): ComputedCell[] {
+  const cells: ComputedCell[] = [];
+  const add = (at: Address, kind: ComputedKind, value: CellValue, color: TrafficColor | null = null): void => {
+    cells.push({ at, a1: toA1(at), kind, value, format: NUMBER_FORMATS[kind], color });
+  };
+  const cols = model.layout.columns;
+  for (const f of figures.activities) {
+    const { programmed, executed, percent } = f.activity;
+    if (programmed) {
+      add({ row: programmed.row, col: cols.physicalAccumulated }, 'physical-accumulated', f.physicalProgrammed);
+      add({ row: programmed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialProgrammed);
+    }
+    if (executed) {
+      add({ row: executed.row, col: cols.physicalAccumulated }, 'physical-accumulated', f.physicalExecuted);
+      add({ row: executed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialExecuted);
+    }
+    if (percent) add(percent.at, 'percent', f.percent, f.color);
+  }
+  for (const s of figures.strategicActions) {
+    const { physicalLine, financialLine } = s.strategicAction;
+    if (physicalLine) add(physicalLine.value.at, 'aei-physical', s.physical, s.color);
+    if (financialLine) add(financialLine.value.at, 'aei-financial', s.financial);
+  }
+  for (const line of model.totals) {
+    const value = figures.totals[line.key];
+    if (value !== null) add(line.value.at, 'total', value);
+  }
+  const tl = model.trafficLight;
+  for (const [row, counts] of [
+    [tl?.aei, figures.trafficLight.aei],
+    [tl?.ao, figures.trafficLight.ao],
+  ] as const) {
+    if (!row) continue;
+    for (const color of ['red', 'yellow', 'green'] as const) add(row.counts[color].at, 'traffic-light-count', counts[color]);
+  }
+  return cells.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+}
+
+/** The computed cells whose value differs from what the sheet holds. */
+export function buildPatch(grid: Grid, computed: readonly ComputedCell[]): Patch {
+  const cells: PatchCell[] = [];
+  for (const c of computed) {
+    const old = cellAt(grid, c.at.row, c.at.col);
+    if (!sameValue(old, c.value)) cells.push({ ...c, old });
+  }
+  return { cells };
+}

@@ -1,0 +1,25 @@
+import { defineRule } from './define-rule';
+import { compareStated } from './stated';
+
+export default defineRule({
+  meta: {
+    id: 'stated-aei-line',
+    severity: 'error',
+    category: 'stated',
+    spec: 'poi-rules.md §2.6–2.7',
+    description: 'La EJECUCIÓN FÍSICA o FINANCIERA POR AEI escrita no es la que resulta de sus AO.',
+    rationale: 'Las cifras por AEI son las que se informan a CEPLAN y al titular; deben salir de sus AO.',
+    example: 'EJECUCIÓN FÍSICA POR AEI.01.04 dice 60; el promedio de sus AO es 55.2.',
+    messages: {
+      physical: 'EJECUCIÓN FÍSICA POR {code} dice {found}; según sus AO es {expected}.',
+      financial: 'EJECUCIÓN FINANCIERA POR {code} dice {found}; la suma de sus AO es {expected}.',
+    },
+  },
+  create: (context) => ({
+    strategicAction(f) {
+      const { physicalLine, financialLine, code } = f.strategicAction;
+      if (physicalLine) compareStated(context, physicalLine.value, f.physical, 'physical', { code });
+      if (financialLine) compareStated(context, financialLine.value, f.financial, 'financial', { code });
+    },
+  }),
+});

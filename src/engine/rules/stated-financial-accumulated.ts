@@ -1,0 +1,24 @@
+import { defineRule } from './define-rule';
+import { compareStated } from './stated';
+
+export default defineRule({
+  meta: {
+    id: 'stated-financial-accumulated',
+    severity: 'error',
+    category: 'stated',
+    spec: 'poi-rules.md §2.2',
+    description: 'El AVANCE ACUMULADO financiero escrito no es la suma de los meses.',
+    rationale: 'Los totales financieros del POI suman estos acumulados: un error aquí descuadra el presupuesto reportado.',
+    example: 'EJECUTADO 11,856.88 + 8,820.87 + … con AVANCE ACUMULADO 59,000.00 en vez de 59,035.15.',
+    messages: {
+      mismatch: 'AVANCE ACUMULADO financiero ({kind}) dice {found}; la suma de los meses es {expected}.',
+    },
+  },
+  create: (context) => ({
+    activity(f) {
+      const { programmed, executed } = f.activity;
+      if (programmed) compareStated(context, programmed.financialAccumulated, f.financialProgrammed, 'mismatch', { kind: 'PROGRAMADO' });
+      if (executed) compareStated(context, executed.financialAccumulated, f.financialExecuted, 'mismatch', { kind: 'EJECUTADO' });
+    },
+  }),
+});

@@ -1,0 +1,29 @@
+import { defineRule } from './define-rule';
+import { compareStated } from './stated';
+
+export default defineRule({
+  meta: {
+    id: 'stated-physical-accumulated',
+    severity: 'error',
+    category: 'stated',
+    spec: 'poi-rules.md §2.1, §2.3',
+    description: 'El AVANCE ACUMULADO físico escrito no es el que resulta de los meses.',
+    rationale: 'El acumulado alimenta el AVANCE %, el semáforo y los promedios: si está mal, todo el reporte lo arrastra.',
+    example: 'PROGRAMADO 1, 1, 1, 5, 5, 5 (Acumulado Anual) con AVANCE ACUMULADO 16 en vez de 18.',
+    messages: {
+      mismatch: 'AVANCE ACUMULADO físico ({kind}) dice {found}; según los meses y el tipo «{type}» es {expected}.',
+    },
+  },
+  create: (context) => ({
+    activity(f) {
+      const type = f.activity.aggregationType ?? 'Acumulado Anual';
+      const { programmed, executed } = f.activity;
+      if (programmed) {
+        compareStated(context, programmed.physicalAccumulated, f.physicalProgrammed, 'mismatch', { kind: 'PROGRAMADO', type });
+      }
+      if (executed) {
+        compareStated(context, executed.physicalAccumulated, f.physicalExecuted, 'mismatch', { kind: 'EJECUTADO', type });
+      }
+    },
+  }),
+});

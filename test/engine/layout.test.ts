@@ -1,0 +1,74 @@
+import { analyze, findLayout } from '../../src/engine';
+import { aei, ao, MONTHS_S2, oei, poiSheet } from '../fixtures/poi-sheet';
+import { computedAt, run } from './helpers';
+
+const small = [oei('01', [aei('01.01', [ao({ prog: [1, 1, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] })])])];
+
+describe('layout found by its labels', () => {
+  it('finds the first-semester header and its columns', () => {
+    const layout = findLayout(poiSheet({ objectives: small }).toGrid())!;
+    expect(layout.headerRow).toBe(3);
+    expect(layout.monthNames).toEqual(['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun']);
+    expect(layout.columns).toMatchObject({ label: 0, progEje: 5, physicalAccumulated: 12, percent: 13, financialAccumulated: 20 });
+    expect(layout.period).toBe('PRIMER SEMESTRE');
+    expect(layout.year).toBe(2023);
+  });
+  it('accepts labels without accents, other case and spacing', () => {
+    const layout = findLayout(poiSheet({ objectives: small, headerVariant: 'plain' }).toGrid());
+    expect(layout?.columns.progEje).toBe(5);
+  });
+  it('reads a second semester (Jul…Dic) and full month names', () => {
+    const months = ['Julio', 'Agosto', 'Setiembre', 'Octubre', 'Noviembre', 'Diciembre'];
+    const layout = findLayout(poiSheet({ period: 'SEGUNDO SEMESTRE', months, objectives: small }).toGrid())!;
+    expect(layout.months).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(layout.monthNames).toEqual(MONTHS_S2);
+    expect(layout.period).toBe('SEGUNDO SEMESTRE');
+  });
+  it('finds the header when the columns are shifted right', () => {
+    const grid = poiSheet({ objectives: small }).toGrid();
+    const shifted = { rows: grid.rows.map((r) => [null, null, ...(r ?? [])]), merges: [] };
+    const { analysis } = { analysis: analyze(shifted, { fechaCorte: '2023-08-15' }) };
+    expect(analysis.model!.layout.columns.label).toBe(2);
+    expect(computedAt(analysis, 'O8')).toBe(2);
+  });
+  it('returns null and a header-not-found observation on another sheet', () => {
+    const grid = { rows: [['Nombre', 'Monto'], ['a', 1]], merges: [] };
+    expect(findLayout(grid)).toBeNull();
+    const a = analyze(grid, { fechaCorte: '2023-08-15', sheet: 'Datos' });
+    expect(a.model).toBeNull();
+    expect(a.observations).toEqual([expect.objectContaining({ rule: 'header-not-found', severity: 'error', cell: 'A1' })]);
+    expect(a.patch.cells).toEqual([]);
+  });
+  it('rejects a fecha de corte that is not a date', () => {
+    expect(() => analyze({ rows: [], merges: [] }, { fechaCorte: '2023-02-30' })).toThrow('AAAA-MM-DD');
+  });
+});
+
+describe('what real workbooks do', () => {
+  it('skips titles and headers repeated on every printed page', () => {
+    const activities = Array.from({ length: 7 }, (_, i) => ao({ code: `AOI${i + 1}`, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] }));
+    const { analysis } = run({ repeatHeaderEvery: 4, objectives: [oei('01', [aei('01.01', activities)])] });
+    expect(analysis.model!.activities.map((a) => a.code)).toEqual(activities.map((a) => a.code));
+    expect(analysis.model!.layout.repeatedHeaderRows.length).toBeGreaterThan(0);
+    expect(analysis.model!.strayRows).toEqual([]);
+    expect(analysis.figures!.totals.physicalAverage).toBe(100);
+  });
+  it('skips blank rows and reads numbers stored as text', () => {
+    const sheet = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [' 5 ', '1,900.00', 0, 0, 0, 0], exec: ['5', 1900, 0, 0, 0, 0] })])])] });
+    const grid = sheet.toGrid();
+    const rows = [...grid.rows];
+    rows.splice(7, 0, [], [null, '', '  ']);
+    const a = analyze({ rows, merges: [] }, { fechaCorte: '2023-08-15' });
+    expect(computedAt(a, 'M10')).toBe(1905);
+    expect(computedAt(a, 'N10')).toBe(100);
+  });
+  it('keeps every value with its address', () => {
+    const { analysis } = run({ objectives: small });
+    const act = analysis.model!.activities[0];
+    expect(act.label.at).toEqual({ row: 7, col: 0 });
+    expect(act.executed!.physical[0].at).toEqual({ row: 8, col: 6 });
+    expect(act.percent!.at).toEqual({ row: 7, col: 13 });
+    expect(act.strategicActionCode).toBe('AEI.01.01');
+    expect(act.objectiveCode).toBe('OEI.01');
+  });
+});
