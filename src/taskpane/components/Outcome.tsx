@@ -1,0 +1,41 @@
+import type { AnalysisState } from '../use-analysis';
+import { formatCount } from '../format';
+import { NoticeBar } from './ErrorBar';
+
+/** What the last action did, in one sentence (and what to do next when it matters). */
+export function Outcome({ state }: { readonly state: AnalysisState }) {
+  const s = state.summary;
+  if (state.action === 'summary') {
+    return <NoticeBar intent="success">Se escribió la hoja Resumen.</NoticeBar>;
+  }
+  if (!s) return null;
+  if (!s.recognised) {
+    return (
+      <NoticeBar intent="warning" title="No se reconoció el reporte">
+        La hoja «{s.sheet}» no tiene los encabezados del reporte de seguimiento del POI. Elija la hoja del
+        reporte o revise las observaciones.
+      </NoticeBar>
+    );
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const o of s.observations) counts[o.severity] += 1;
+  const found = `${formatCount(s.activityCount)} AO revisadas: ${formatCount(counts.error)} errores, ${formatCount(counts.warning)} advertencias.`;
+  if (state.action === 'recompute') {
+    const n = state.cellsWritten ?? 0;
+    return (
+      <NoticeBar intent="success" title="Recalculado">
+        {n === 0
+          ? 'Las celdas calculadas ya estaban al día; se actualizó la hoja Observaciones.'
+          : `Se escribieron ${formatCount(n)} celdas calculadas y la hoja Observaciones.`}{' '}
+        {found}
+      </NoticeBar>
+    );
+  }
+  return (
+    <NoticeBar intent={counts.error > 0 ? 'warning' : 'success'} title="Validación terminada">
+      {found}
+      {s.pendingCells > 0 &&
+        ` ${formatCount(s.pendingCells)} celdas calculadas no coinciden con los datos: use «Recalcular» para corregirlas.`}
+    </NoticeBar>
+  );
+}

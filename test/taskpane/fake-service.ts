@@ -1,0 +1,98 @@
+import type { Observation } from '../../src/engine/observation';
+import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../src/taskpane/service';
+
+export function observation(over: Partial<Observation> & Pick<Observation, 'cell' | 'severity'>): Observation {
+  const row = Number(/\d+/.exec(over.cell)?.[0] ?? 1);
+  return { rule: 'stated-percent', sheet: 'Reporte POI', row, message: `Mensaje de ${over.cell}`, ...over };
+}
+
+/** The La Victoria report's printed figures (spec §2), as a summary. */
+export function sampleSummary(over: Partial<AnalysisSummary> = {}): AnalysisSummary {
+  return {
+    sheet: 'Reporte POI',
+    fechaCorte: '2023-08-15',
+    recognised: true,
+    months: ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun'],
+    activityCount: 290,
+    strategicActions: [{ code: 'AEI.01.01', name: 'ACCIONES COORDINADAS', physical: 91.2, financial: 1200.5 }],
+    totals: {
+      physicalAverage: 83.7,
+      physicalMedian: 100,
+      aeiAverage: 79.4,
+      financialProgrammed: 56721964,
+      financialExecuted: 56120891.58,
+      completeActivities: 288,
+      incompleteActivities: 0,
+    },
+    trafficLight: { aei: { red: 11, yellow: 9, green: 9 }, ao: { red: 58, yellow: 16, green: 190 } },
+    observations: [
+      observation({ cell: 'P14', severity: 'error', message: 'AVANCE % dice 90; según los meses es 100.' }),
+      observation({ cell: 'H20', severity: 'warning', rule: 'text-in-number-cell', message: 'Número escrito como texto.' }),
+      observation({ cell: 'N31', severity: 'warning', rule: 'text-in-number-cell', message: 'Otro número como texto.' }),
+      observation({ cell: 'A40', severity: 'info', rule: 'duplicate-activity-code', message: 'Código repetido.' }),
+    ],
+    pendingCells: 12,
+    computed: [],
+    ...over,
+  };
+}
+
+export interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(v: T): void;
+  reject(e: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A PoiService whose answers the test controls; records every call. */
+export class FakeService implements PoiService {
+  sheets: readonly SheetChoice[] = [{ name: 'Reporte POI', recognised: true }];
+  summary: AnalysisSummary = sampleSummary();
+  /** When set, the next analyze/recompute waits on it (to observe progress). */
+  gate: Deferred<void> | null = null;
+  failWith: unknown = null;
+  progress: Progress[] = [{ stage: 'reading' }, { stage: 'computing', fraction: 0.5 }];
+  readonly calls: Array<[string, ...unknown[]]> = [];
+
+  async listSheets() {
+    this.calls.push(['listSheets']);
+    return this.sheets;
+  }
+
+  private async work(onProgress?: (p: Progress) => void) {
+    for (const p of this.progress) onProgress?.(p);
+    if (this.gate) await this.gate.promise;
+    if (this.failWith) throw this.failWith;
+  }
+
+  async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void) {
+    this.calls.push(['analyze', sheet, fechaCorte]);
+    await this.work(onProgress);
+    return this.summary;
+  }
+
+  async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult> {
+    this.calls.push(['recompute', sheet, fechaCorte]);
+    await this.work(onProgress);
+    onProgress?.({ stage: 'writing' });
+    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12 };
+  }
+
+  async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void) {
+    this.calls.push(['writeSummary', sheet, fechaCorte]);
+    await this.work(onProgress);
+  }
+
+  async selectCell(sheet: string, a1: string) {
+    this.calls.push(['selectCell', sheet, a1]);
+  }
+}
