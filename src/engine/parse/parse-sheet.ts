@@ -9,7 +9,6 @@ import type {
   Layout,
   Located,
   MonthCell,
-  Objective,
   PoiModel,
   RowKind,
   StrategicAction,
@@ -19,7 +18,6 @@ import type {
   TotalLine,
   TrafficColor,
   TrafficLightRow,
-  TrafficLightTable,
 } from '../model';
 
 const OEI = /^OEI\s*\.?\s*(\d+)\s*[-–:.]?\s*(.*)$/is;

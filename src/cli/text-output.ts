@@ -1,0 +1,48 @@
+import type { Analysis } from '../engine/analysis';
+import type { Severity } from '../engine/observation';
+
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const pct = (v: number | null): string => (v === null ? '—' : `${plain.format(v)} %`);
+
+export function countBySeverity(analysis: Analysis): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const o of analysis.observations) counts[o.severity]++;
+  return counts;
+}
+
+const SEVERITY_ES: Record<Severity, string> = { error: 'error', warning: 'advertencia', info: 'info' };
+
+/** The single-file report: a short summary, then one line per observation. */
+export function fileReport(file: string, analysis: Analysis, written?: string): string {
+  const { model, figures } = analysis;
+  const lines: string[] = [];
+  const months = model ? `${model.layout.monthNames[0]}–${model.layout.monthNames[model.layout.monthNames.length - 1]}` : '';
+  lines.push(`${file} — hoja «${analysis.sheet}» (${months}), fecha de corte ${analysis.fechaCorte}`);
+  if (model && figures) {
+    const t = figures.totals;
+    const tl = figures.trafficLight;
+    lines.push(`  AO: ${model.activities.length} (${t.completeActivities + t.incompleteActivities} códigos) · AEI: ${model.strategicActions.length}`);
+    lines.push(`  Promedio de ejecución física: ${pct(t.physicalAverage)} · Mediana: ${pct(t.physicalMedian)} · Promedio de AEI: ${pct(t.aeiAverage)}`);
+    lines.push(`  Semáforo AEI: ${tl.aei.red} rojo · ${tl.aei.yellow} amarillo · ${tl.aei.green} verde`);
+    lines.push(`  Semáforo AO:  ${tl.ao.red} rojo · ${tl.ao.yellow} amarillo · ${tl.ao.green} verde`);
+    lines.push(`  Programación financiera: S/ ${money.format(t.financialProgrammed)} · Ejecución financiera: S/ ${money.format(t.financialExecuted)}`);
+    lines.push(`  AO con información completa: ${t.completeActivities} · incompleta: ${t.incompleteActivities}`);
+    lines.push(`  Celdas calculadas por escribir: ${analysis.patch.cells.length}`);
+  }
+  const c = countBySeverity(analysis);
+  lines.push(`  Observaciones: ${c.error} errores, ${c.warning} advertencias, ${c.info} informativas`);
+  for (const o of analysis.observations) {
+    lines.push(`    ${o.cell.padEnd(6)} ${SEVERITY_ES[o.severity].padEnd(11)} ${o.rule}: ${o.message}`);
+  }
+  if (written) lines.push(`  Copia recalculada: ${written}`);
+  return lines.join('\n');
+}
+
+/** With several files: one line each. */
+export function fileLine(file: string, analysis: Analysis): string {
+  const t = analysis.figures?.totals;
+  const c = countBySeverity(analysis);
+  const figures = t ? `${analysis.model!.activities.length} AO, promedio ${pct(t.physicalAverage)}, mediana ${pct(t.physicalMedian)}` : 'sin formato POI';
+  return `${file}: ${figures}; ${c.error} errores, ${c.warning} advertencias`;
+}
