@@ -41,7 +41,7 @@ export function sampleLikeSpec(): PoiSheetSpec {
   ];
   const acts2: AoSpec[] = [
     ao({ name: 'PATRULLAJE MUNICIPAL', aggregation: 'Acumulado Mensual', prog: [1, 2, 3, 4, 5, 6], exec: [1, 2, 3, 4, 5, 0], progAcc: 6 }),
-    ao({ name: 'ATENCIÓN AL PÚBLICO', aggregation: 'No Acumulado', prog: [5, 5, 5, 5, 5, 5], exec: [5, 4, 5, 5, 2, 5], progAcc: '-', execAcc: '-' }),
+    ao({ name: 'ATENCIÓN AL PÚBLICO', aggregation: 'No Acumulado', prog: [5, 5, 5, 5, 5, 5], exec: [5, 4, 5, 5, 2, 5], progAcc: '-' }),
     ao({ name: 'EMISIÓN DE RESOLUCIONES', prog: [300, 800, 800, 700, 700, 700], exec: ['300', '1,900.00', 900, 700, 727, 0], progAcc: '4,000.00' }),
     ao({ name: 'CAPACITACIONES', prog: [76, 40, 0, 0, 10, 0], exec: [3, 0, 0, 0, null, 0] }),
   ];
