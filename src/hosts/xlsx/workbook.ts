@@ -1,0 +1,112 @@
+/**
+ * The package's map: where the workbook part is (via `_rels/.rels`), its sheets in order
+ * with their parts (via the workbook's `.rels`), and the shared strings part.
+ */
+import { XlsxError, messages } from './errors';
+import { isRelType, parseContentTypes, parseRelationships, relsPartFor, resolveTarget, type Relationship } from './opc';
+import { decodeXml, parseXml, prefixedAttr, type XmlText } from './xml';
+import { inflateEntry, type ZipArchive } from './zip';
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetEntry {
+  readonly name: string;
+  readonly state: SheetState;
+  readonly sheetId: number;
+  readonly rId: string;
+  /** Zip entry name of the sheet's part; undefined when the relationship is missing. */
+  readonly part: string | undefined;
+  /** Last segment of the relationship type: 'worksheet', 'chartsheet', 'dialogsheet'… */
+  readonly kind: string;
+}
+
+export interface WorkbookModel {
+  readonly zip: ZipArchive;
+  readonly workbookPart: string;
+  readonly workbookRels: readonly Relationship[];
+  readonly sheets: readonly SheetEntry[];
+  readonly sharedStringsPart: string | undefined;
+}
+
+const MAIN_CONTENT_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml',
+];
+
+/** Inflates and decodes a part; undefined when the package has no such entry. */
+export function readPartText(zip: ZipArchive, part: string): XmlText | undefined {
+  const entry = zip.find(part);
+  return entry ? decodeXml(inflateEntry(zip, entry)) : undefined;
+}
+
+export function loadWorkbook(zip: ZipArchive): WorkbookModel {
+  const workbookPart = findWorkbookPart(zip);
+  const relsText = readPartText(zip, relsPartFor(workbookPart));
+  const workbookRels = relsText ? parseRelationships(relsText.text, relsPartFor(workbookPart)) : [];
+  const text = readPartText(zip, workbookPart);
+  if (!text) throw new XlsxError('no-workbook', messages.noWorkbook(), `${workbookPart} missing`);
+  const sheets = parseSheets(text.text, workbookPart, workbookRels);
+  const sst = workbookRels.find((r) => !r.external && isRelType(r.type, 'sharedStrings'));
+  return {
+    zip,
+    workbookPart,
+    workbookRels,
+    sheets,
+    sharedStringsPart: sst ? resolveTarget(workbookPart, sst.target) : undefined,
+  };
+}
+
+/** The officeDocument relationship; failing that, the content type of a workbook part. */
+function findWorkbookPart(zip: ZipArchive): string {
+  const rootRels = readPartText(zip, '_rels/.rels');
+  if (rootRels) {
+    const rel = parseRelationships(rootRels.text, '_rels/.rels').find(
+      (r) => !r.external && isRelType(r.type, 'officeDocument'),
+    );
+    if (rel) return resolveTarget('', rel.target);
+  }
+  const types = readPartText(zip, '[Content_Types].xml');
+  if (types) {
+    for (const [part, type] of parseContentTypes(types.text).overrides) {
+      if (MAIN_CONTENT_TYPES.includes(type)) return part;
+    }
+  }
+  throw new XlsxError('no-workbook', messages.noWorkbook(), 'no officeDocument relationship');
+}
+
+function parseSheets(text: string, part: string, rels: readonly Relationship[]): SheetEntry[] {
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  let root: string | undefined;
+  parseXml(text, part, {
+    open(name, a) {
+      root ??= name;
+      if (name !== 'sheet') return;
+      const rId = prefixedAttr(a, 'id') ?? '';
+      const rel = byId.get(rId);
+      sheets.push({
+        name: a.name ?? '',
+        state: a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible',
+        sheetId: Number(a.sheetId) || 0,
+        rId,
+        part: rel && !rel.external ? resolveTarget(part, rel.target) : undefined,
+        kind: rel ? rel.type.slice(rel.type.lastIndexOf('/') + 1) : 'missing',
+      });
+    },
+  });
+  // A .docx or .pptx also has an officeDocument relationship: the root tells them apart.
+  if (root !== 'workbook') throw new XlsxError('no-workbook', messages.noWorkbook(), `root element ${root ?? '(none)'}`);
+  return sheets;
+}
+
+export function findSheet(model: WorkbookModel, name: string): SheetEntry {
+  const sheet =
+    model.sheets.find((s) => s.name === name) ??
+    model.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!sheet) {
+    throw new XlsxError('sheet-not-found', messages.sheetNotFound(name, model.sheets.map((s) => s.name)));
+  }
+  return sheet;
+}
