@@ -53,6 +53,17 @@ export interface FakeChart {
 const KEY = 16_384;
 const key = (r: number, c: number): number => r * KEY + c;
 
+const letters: string[] = [];
+/** A1 of a cell, with the column letters cached (the fake converts hundreds of thousands). */
+export function a1Of(r: number, c: number): string {
+  let l = letters[c];
+  if (l === undefined) {
+    l = rangeToA1({ top: 0, left: c, bottom: 0, right: c }).replace(/\d+$/, '');
+    letters[c] = l;
+  }
+  return l + String(r + 1);
+}
+
 const bytesOf = (v: unknown): number => Buffer.byteLength(JSON.stringify(v ?? null), 'utf8');
 
 export class FakeSheet {
@@ -100,13 +111,19 @@ export class FakeSheet {
     }
     return bottom < 0 ? null : { top, left, bottom, right };
   }
+  private mergeIndex: { of: CellRange[]; byCell: Map<number, CellRange> } | null = null;
   mergeAt(r: number, c: number): CellRange | undefined {
-    return this.merges.find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+    if (this.mergeIndex?.of !== this.merges) {
+      const byCell = new Map<number, CellRange>();
+      for (const m of this.merges) for (let i = m.top; i <= m.bottom; i++) for (let j = m.left; j <= m.right; j++) byCell.set(key(i, j), m);
+      this.mergeIndex = { of: this.merges, byCell };
+    }
+    return this.mergeIndex.byCell.get(key(r, c));
   }
   /** Every cell's state, for before/after comparisons. */
   snapshot(): Map<string, FakeCell> {
     const out = new Map<string, FakeCell>();
-    for (const [k, cell] of this.cells) out.set(rangeToA1({ top: Math.floor(k / KEY), left: k % KEY, bottom: Math.floor(k / KEY), right: k % KEY }), { ...cell });
+    for (const [k, cell] of this.cells) out.set(a1Of(Math.floor(k / KEY), k % KEY), { ...cell });
     return out;
   }
 }
@@ -443,7 +460,7 @@ class FakeRange extends Loadable {
       get color(): string {
         throw new FakeOfficeError('PropertyNotLoaded', 'format.fill.color not loaded');
       },
-      clear: () => ctxEnqueue(0, () => set((cell) => delete cell.fill)),
+      clear: () => ctxEnqueue(0, () => set((cell) => (cell.fill = undefined))),
     };
     const font = {
       set bold(b: boolean) {
@@ -496,7 +513,7 @@ class FakeRange extends Loadable {
           delete cell.value;
           if (typeof v === 'string') Object.assign(cell, parseInput(v, cell.numberFormat));
           else cell.value = v;
-          book.valueWrites.push({ sheet: sheet.name, a1: rangeToA1({ top: rr, left: cc, bottom: rr, right: cc }) });
+          book.valueWrites.push({ sheet: sheet.name, a1: a1Of(rr, cc) });
         }),
       );
       return 0;
@@ -513,7 +530,7 @@ class FakeRange extends Loadable {
         row.forEach((f, j) => {
           if (f === null) return;
           sheet.ensure(r.top + i, r.left + j).numberFormat = f;
-          this.ctx.book.formatWrites.push({ sheet: sheet.name, a1: rangeToA1({ top: r.top + i, left: r.left + j, bottom: r.top + i, right: r.left + j }) });
+          this.ctx.book.formatWrites.push({ sheet: sheet.name, a1: a1Of(r.top + i, r.left + j) });
         }),
       );
       return 0;
@@ -672,7 +689,7 @@ class FakeRangeAreas extends Loadable {
         get color(): string {
           throw new FakeOfficeError('PropertyNotLoaded', 'format.fill.color not loaded');
         },
-        clear: () => enqueue(0, () => each((cell) => delete cell.fill)),
+        clear: () => enqueue(0, () => each((cell) => (cell.fill = undefined))),
       },
     };
   }
