@@ -36,6 +36,8 @@ export interface Layout {
   readonly titleRows: readonly number[];
   /** Month numbers 1–12 of the period, in column order. */
   readonly months: readonly number[];
+  /** 0-based row where the month labels (Ene, Feb, …) of the header were found. */
+  readonly monthLabelRow: number;
   /** Short Spanish names as CEPLAN prints them: Ene, Feb, … */
   readonly monthNames: readonly string[];
   /** Month numbers of the FINANCIERO block (should equal `months`). */
@@ -156,6 +158,8 @@ export interface StrayRow {
     | 'strategic-action-before-objective'
     | 'unrecognised';
   readonly text: string;
+  /** The row's first non-blank cell (set for `unrecognised`, whose text may sit in any column). */
+  readonly at?: Address;
 }
 
 /** The report sheet, parsed: every value keeps its address. */

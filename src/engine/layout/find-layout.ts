@@ -46,25 +46,18 @@ function firstCol(hits: readonly LabelHit[], test: (compact: string) => boolean,
   return found ? found.col : -1;
 }
 
-/** Month labels of the header rows, split into the runs of adjacent columns. */
-function monthRuns(grid: Grid, rows: readonly number[], width: number): { col: number; month: number }[][] {
-  const byCol = new Map<number, number>();
+/** Month labels of the header rows, by column (left to right), with the row each was found in. */
+function monthLabels(grid: Grid, rows: readonly number[], width: number): { col: number; month: number; row: number }[] {
+  const byCol = new Map<number, { month: number; row: number }>();
   for (const row of rows) {
     for (let col = 0; col < width; col++) {
       const v = cellAt(grid, row, col);
       if (typeof v !== 'string') continue;
       const m = monthNumber(v);
-      if (m !== null && !byCol.has(col)) byCol.set(col, m);
+      if (m !== null && !byCol.has(col)) byCol.set(col, { month: m, row });
     }
   }
-  const cols = [...byCol.keys()].sort((a, b) => a - b);
-  const runs: { col: number; month: number }[][] = [];
-  for (const col of cols) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1].col === col - 1) last.push({ col, month: byCol.get(col)! });
-    else runs.push([{ col, month: byCol.get(col)! }]);
-  }
-  return runs;
+  return [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([col, v]) => ({ col, ...v }));
 }
 
 /**
@@ -90,15 +83,22 @@ function layoutAt(grid: Grid, headerRow: number, labelCol: number, width: number
   const hits = labelsIn(grid, headerRows, width);
   const progEje = firstCol(hits, (c) => c.startsWith('PROG') && c.includes('EJE'));
   if (progEje < 0) return null;
-  const runs = monthRuns(grid, headerRows, width).filter((run) => run[0].col > progEje);
-  if (runs.length < 2) return null;
-  const [physicalRun, financialRun] = runs;
+  // The FISICO block is the month columns before its AVANCE ACUMULADO, the FINANCIERO block
+  // those after the AVANCE %; a stray column between two months does not split a block
+  // (rules report it: noncontiguous-month-columns).
+  const monthCols = monthLabels(grid, headerRows, width).filter((m) => m.col > progEje);
+  if (monthCols.length === 0) return null;
   const isAccumulated = (c: string): boolean => c.startsWith('AVANCEACUMULADO');
-  const physicalAccumulated = firstCol(hits, isAccumulated, physicalRun[physicalRun.length - 1].col + 1);
+  const physicalAccumulated = firstCol(hits, isAccumulated, monthCols[0].col + 1);
+  if (physicalAccumulated < 0) return null;
+  const physicalRun = monthCols.filter((m) => m.col < physicalAccumulated);
   const percent = firstCol(hits, (c) => c.startsWith('AVANCE%'), physicalRun[physicalRun.length - 1].col + 1);
-  const financialAccumulated = firstCol(hits, isAccumulated, financialRun[financialRun.length - 1].col + 1);
-  if (physicalAccumulated < 0 || percent < 0 || financialAccumulated < 0) return null;
-  if (!(physicalAccumulated < financialRun[0].col && percent < financialRun[0].col)) return null;
+  if (percent < 0) return null;
+  const afterPhysical = monthCols.filter((m) => m.col > Math.max(physicalAccumulated, percent));
+  if (afterPhysical.length === 0) return null;
+  const financialAccumulated = firstCol(hits, isAccumulated, afterPhysical[0].col + 1);
+  if (financialAccumulated < 0) return null;
+  const financialRun = afterPhysical.filter((m) => m.col < financialAccumulated);
 
   const columns: ReportColumns = {
     label: labelCol,
@@ -135,6 +135,7 @@ function layoutAt(grid: Grid, headerRow: number, labelCol: number, width: number
     repeatedHeaderRows: [],
     titleRows,
     months,
+    monthLabelRow: physicalRun[0].row,
     monthNames: months.map((m) => MONTH_SHORT_NAMES[m - 1]),
     financialMonths: financialRun.map((m) => m.month),
     columns,

@@ -150,7 +150,7 @@ class SheetParser {
     if (aei) return this.startAction(row, label, aei);
     if (isFootnote(label) || (texts.length === 1 && isFootnote(texts[0].text))) return;
     this.flushPending();
-    this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200) });
+    this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200), at: { row, col: texts[0].col } });
   }
 
   private isMonthHeaderRow(texts: { text: string }[]): boolean {
@@ -288,7 +288,7 @@ class SheetParser {
       };
       this.flushPending();
       if (!this.action) {
-        this.strays.push({ row, reason: 'unrecognised', text: t.text });
+        this.strays.push({ row, reason: 'unrecognised', text: t.text, at: { row, col: t.col } });
         continue;
       }
       if (physical) this.action.physicalLine = line;
