@@ -24,3 +24,38 @@ export function fillMessage(template: string, data: MessageData = {}): string {
     return typeof v === 'number' ? NUMBER.format(v) : v;
   });
 }
+
+/** Month names as written in Peru (es-PE says «setiembre»), index 0 = January. */
+const MONTH_NAMES_PE = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+] as const;
+
+/** 6 → "junio". */
+export function monthName(month: number): string {
+  const name = MONTH_NAMES_PE[month - 1];
+  if (name === undefined) throw new RangeError(`Mes inválido: ${month}`);
+  return name;
+}
+
+/** "2023-07-31" → "31 de julio de 2023". Fixed text, not Intl: the same on every host. */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} de ${monthName(m)} de ${y}`;
+}
+
+/** ["a"] → "a"; ["a", "b", "c"] → "a, b y c". */
+export function spanishList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}

@@ -1,23 +1,75 @@
 import type { Rule } from './define-rule';
 import { placeholders } from './format';
+import activityOutsideStrategicAction from './activity-outside-strategic-action';
+import blankProgrammedMonth from './blank-programmed-month';
 import duplicateActivityCode from './duplicate-activity-code';
+import emptyStrategicAction from './empty-strategic-action';
+import financialMonthsMismatch from './financial-months-mismatch';
+import financialOverexecution from './financial-overexecution';
+import misnamedStrategicActionLine from './misnamed-strategic-action-line';
+import misplacedStrategicAction from './misplaced-strategic-action';
+import missingActivityLabel from './missing-activity-label';
+import missingExecutedRow from './missing-executed-row';
+import missingStrategicActionLine from './missing-strategic-action-line';
+import moneyWithoutPhysicalProgress from './money-without-physical-progress';
+import negativeValue from './negative-value';
+import noncontiguousMonthColumns from './noncontiguous-month-columns';
+import nonstandardValueSpelling from './nonstandard-value-spelling';
+import numberStoredAsText from './number-stored-as-text';
+import orphanExecutedRow from './orphan-executed-row';
+import overdueTracking from './overdue-tracking';
+import physicalOverexecution from './physical-overexecution';
+import physicalProgressWithoutMoney from './physical-progress-without-money';
 import statedAeiLine from './stated-aei-line';
 import statedFinancialAccumulated from './stated-financial-accumulated';
 import statedPercent from './stated-percent';
 import statedPhysicalAccumulated from './stated-physical-accumulated';
 import statedTotal from './stated-total';
 import statedTrafficLight from './stated-traffic-light';
+import strategicActionOutsideObjective from './strategic-action-outside-objective';
+import textInNumberCell from './text-in-number-cell';
+import unknownAggregationType from './unknown-aggregation-type';
+import unknownPriorityLevel from './unknown-priority-level';
+import unrecognisedRow from './unrecognised-row';
 
 /** Every rule, sorted by id. A new rule: its file, a line here, its test, `npm run docs:rules`. */
 export const RULES: readonly Rule[] = [
+  activityOutsideStrategicAction,
+  blankProgrammedMonth,
   duplicateActivityCode,
+  emptyStrategicAction,
+  financialMonthsMismatch,
+  financialOverexecution,
+  misnamedStrategicActionLine,
+  misplacedStrategicAction,
+  missingActivityLabel,
+  missingExecutedRow,
+  missingStrategicActionLine,
+  moneyWithoutPhysicalProgress,
+  negativeValue,
+  noncontiguousMonthColumns,
+  nonstandardValueSpelling,
+  numberStoredAsText,
+  orphanExecutedRow,
+  overdueTracking,
+  physicalOverexecution,
+  physicalProgressWithoutMoney,
   statedAeiLine,
   statedFinancialAccumulated,
   statedPercent,
   statedPhysicalAccumulated,
   statedTotal,
   statedTrafficLight,
+  strategicActionOutsideObjective,
+  textInNumberCell,
+  unknownAggregationType,
+  unknownPriorityLevel,
+  unrecognisedRow,
 ];
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const CATEGORIES = new Set(['structure', 'values', 'stated', 'planning']);
+const TEXT_FIELDS = ['spec', 'description', 'rationale', 'example'] as const;
 
 /** Checks the registry once at load: a broken rule set must not ship. */
 export function checkRegistry(rules: readonly Rule[]): void {
@@ -27,10 +79,17 @@ export function checkRegistry(rules: readonly Rule[]): void {
     if (i > 0 && ids[i - 1] >= id) throw new Error(`Registro de reglas desordenado o repetido en ${id}`);
   });
   for (const rule of rules) {
+    const { id, severity, category } = rule.meta;
+    if (!SEVERITIES.has(severity)) throw new Error(`La regla ${id} tiene una severidad desconocida: ${severity}`);
+    if (!CATEGORIES.has(category)) throw new Error(`La regla ${id} tiene una categoría desconocida: ${category}`);
+    for (const field of TEXT_FIELDS) {
+      if (rule.meta[field].trim() === '') throw new Error(`La regla ${id} no tiene ${field}`);
+    }
     const messages = Object.entries(rule.meta.messages);
-    if (messages.length === 0) throw new Error(`La regla ${rule.meta.id} no tiene mensajes`);
+    if (messages.length === 0) throw new Error(`La regla ${id} no tiene mensajes`);
     for (const [messageId, template] of messages) {
-      if (template.trim() === '') throw new Error(`Mensaje vacío ${rule.meta.id}/${messageId}`);
+      if (template.trim() === '') throw new Error(`Mensaje vacío ${id}/${messageId}`);
+      if (/[{}]/.test(template.replace(/\{\w+\}/g, ''))) throw new Error(`Llaves sueltas en ${id}/${messageId}`);
       placeholders(template); // parses
     }
   }

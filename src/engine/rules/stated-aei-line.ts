@@ -11,8 +11,8 @@ export default defineRule({
     rationale: 'Las cifras por AEI son las que se informan a CEPLAN y al titular; deben salir de sus AO.',
     example: 'EJECUCIÓN FÍSICA POR AEI.01.04 dice 60; el promedio de sus AO es 55.2.',
     messages: {
-      physical: 'EJECUCIÓN FÍSICA POR {code} dice {found}; según sus AO es {expected}.',
-      financial: 'EJECUCIÓN FINANCIERA POR {code} dice {found}; la suma de sus AO es {expected}.',
+      physical: 'EJECUCIÓN FÍSICA POR {code} dice {found}; según sus AO es {expected}. Corríjalo o use «Recalcular y escribir».',
+      financial: 'EJECUCIÓN FINANCIERA POR {code} dice {found}; la suma de sus AO es {expected}. Corríjalo o use «Recalcular y escribir».',
     },
   },
   create: (context) => ({

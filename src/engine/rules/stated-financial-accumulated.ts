@@ -11,7 +11,7 @@ export default defineRule({
     rationale: 'Los totales financieros del POI suman estos acumulados: un error aquí descuadra el presupuesto reportado.',
     example: 'EJECUTADO 11,856.88 + 8,820.87 + … con AVANCE ACUMULADO 59,000.00 en vez de 59,035.15.',
     messages: {
-      mismatch: 'AVANCE ACUMULADO financiero ({kind}) dice {found}; la suma de los meses es {expected}.',
+      mismatch: 'AVANCE ACUMULADO financiero ({kind}) dice {found}; la suma de los meses es {expected}. Corríjalo o use «Recalcular y escribir».',
     },
   },
   create: (context) => ({

@@ -11,7 +11,7 @@ export default defineRule({
     rationale: 'El acumulado alimenta el AVANCE %, el semáforo y los promedios: si está mal, todo el reporte lo arrastra.',
     example: 'PROGRAMADO 1, 1, 1, 5, 5, 5 (Acumulado Anual) con AVANCE ACUMULADO 16 en vez de 18.',
     messages: {
-      mismatch: 'AVANCE ACUMULADO físico ({kind}) dice {found}; según los meses y el tipo «{type}» es {expected}.',
+      mismatch: 'AVANCE ACUMULADO físico ({kind}) dice {found}; según los meses y el tipo «{type}» es {expected}. Corríjalo o use «Recalcular y escribir».',
     },
   },
   create: (context) => ({

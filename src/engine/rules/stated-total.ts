@@ -1,4 +1,6 @@
+import { isBlank } from '../grid/text';
 import { defineRule } from './define-rule';
+import { showValue } from './format';
 import { compareStated } from './stated';
 
 export default defineRule({
@@ -11,14 +13,24 @@ export default defineRule({
     rationale: 'Los totales son lo primero que lee la alta dirección: deben cuadrar con el detalle.',
     example: 'PROMEDIO DE EJECUCIÓN FÍSICA (%) dice 85; el promedio de los AVANCE % es 83.7.',
     messages: {
-      mismatch: '{label} dice {found}; según las AO es {expected}.',
+      mismatch: '{label} dice {found}; según las AO es {expected}. Corríjalo o use «Recalcular y escribir».',
+      noFigure:
+        '{label} dice {found}, pero no hay cifras de las que calcularlo (las AO o AEI que cuenta están S.P. o S.I.): bórrelo o complete el seguimiento de las AO.',
     },
   },
   create: (context) => ({
     end() {
       for (const line of context.model.totals) {
         const expected = context.figures.totals[line.key];
-        compareStated(context, line.value, expected, 'mismatch', { label: line.label.value.trim() });
+        const label = line.label.value.trim();
+        if (expected === null) {
+          // No AO with a number: there is nothing to write, so «Recalcular y escribir» cannot fix it.
+          if (!isBlank(line.value.value)) {
+            context.flag(line.value.at, 'noFigure', { data: { label, found: showValue(line.value.value) }, expected: null, found: line.value.value });
+          }
+          continue;
+        }
+        compareStated(context, line.value, expected, 'mismatch', { label });
       }
     },
   }),

@@ -13,7 +13,7 @@ export default defineRule({
     rationale: 'El semáforo resume el desempeño de la entidad; un conteo mal hecho cambia la lectura del semestre.',
     example: 'Actividades Operativas, > 95%: dice 185; hay 190 AO con AVANCE % mayor que 95.',
     messages: {
-      mismatch: 'Semáforo, {row} {band}: dice {found}; según las cifras son {expected}.',
+      mismatch: 'Semáforo, {row} {band}: dice {found}; según las cifras son {expected}. Corríjalo o use «Recalcular y escribir».',
     },
   },
   create: (context) => ({

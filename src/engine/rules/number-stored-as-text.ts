@@ -1,0 +1,31 @@
+import { monthCells } from './cells';
+import { defineRule } from './define-rule';
+import { showValue } from './format';
+
+export default defineRule({
+  meta: {
+    id: 'number-stored-as-text',
+    severity: 'warning',
+    category: 'values',
+    spec: 'poi-rules.md §1 (numbers stored as text, `1,900.00`)',
+    description: 'Un mes tiene un número guardado como texto («1,900.00»).',
+    rationale:
+      'La herramienta lo lee como número, pero Excel no lo suma: las fórmulas y tablas propias de la entidad darán otro total que el reporte.',
+    example: 'EJECUTADO financiero de Feb: el texto «1,900.00» en vez del número 1900.',
+    messages: {
+      text: '{kind} {block} de {month} tiene «{found}» guardado como texto: se leyó {value}, pero Excel no lo suma. Conviértalo a número (Datos › Texto en columnas, o vuelva a escribirlo).',
+    },
+  },
+  create: (context) => ({
+    activity(f) {
+      for (const m of monthCells(f.activity, context.model.layout)) {
+        if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
+        context.flag(m.cell.at, 'text', {
+          data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
+          expected: m.cell.value,
+          found: m.cell.raw,
+        });
+      }
+    },
+  }),
+});

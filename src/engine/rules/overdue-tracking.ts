@@ -1,0 +1,41 @@
+import { trackingDeadline } from '../compute/deadlines';
+import { defineRule } from './define-rule';
+import { longDate, monthName, spanishList } from './format';
+
+export default defineRule({
+  meta: {
+    id: 'overdue-tracking',
+    severity: 'warning',
+    category: 'planning',
+    spec: 'poi-rules.md §2.4 (S.I.)',
+    description: 'Meses sin EJECUTADO físico cuyo plazo de registro ya venció a la fecha de corte: la AO queda S.I.',
+    rationale:
+      'El seguimiento de un mes se registra hasta el último día del mes siguiente; vencido el plazo, la AO figura con seguimiento incompleto (S.I.), y también su AEI.',
+    example: 'EJECUTADO de Jun vacío en un reporte con fecha de corte 1 de agosto de 2023 (el plazo venció el 31 de julio).',
+    messages: {
+      one: 'Falta el EJECUTADO físico de {month}, cuyo plazo venció el {deadline}: registre lo ejecutado (0 si no hubo avance). Mientras falte, la AO queda S.I.',
+      many: 'Falta el EJECUTADO físico de {months}; el plazo de {last} venció el {deadline}: registre lo ejecutado (0 si no hubo avance). Mientras falte, la AO queda S.I.',
+    },
+  },
+  create: (context) => {
+    // The same year the figures used to decide S.I.
+    const year = context.model.layout.year ?? Number(context.fechaCorte.slice(0, 4));
+    const { months } = context.model.layout;
+    return {
+      activity(f) {
+        const row = f.activity.executed;
+        // Without an EJECUTADO row every month is missing: missing-executed-row says it once.
+        if (!row || f.missingMonths.length === 0) return;
+        const first = row.physical[months.indexOf(f.missingMonths[0])];
+        const lastMonth = f.missingMonths[f.missingMonths.length - 1];
+        const deadline = longDate(trackingDeadline(year, lastMonth));
+        if (f.missingMonths.length === 1) {
+          context.flag(first.at, 'one', { data: { month: monthName(lastMonth), deadline }, found: null });
+        } else {
+          const names = spanishList(f.missingMonths.map(monthName));
+          context.flag(first.at, 'many', { data: { months: names, last: monthName(lastMonth), deadline }, found: null });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,26 @@
+import { monthCells } from './cells';
+import { defineRule } from './define-rule';
+import { showValue } from './format';
+
+export default defineRule({
+  meta: {
+    id: 'text-in-number-cell',
+    severity: 'error',
+    category: 'values',
+    spec: 'poi-rules.md §2.1–2.2',
+    description: 'Un mes (FISICO o FINANCIERO) tiene un texto que no es un número.',
+    rationale: 'Un texto no se puede sumar: la herramienta lo cuenta como 0 y el acumulado, el AVANCE % y los totales salen bajos.',
+    example: 'EJECUTADO físico de Abr: «pendiente».',
+    messages: {
+      text: '{kind} {block} de {month} dice «{found}», que no es un número: escriba la cifra (0 si no hubo). Se calculó como 0.',
+    },
+  },
+  create: (context) => ({
+    activity(f) {
+      for (const m of monthCells(f.activity, context.model.layout)) {
+        if (m.cell.problem !== 'not-a-number') continue;
+        context.flag(m.cell.at, 'text', { data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, found: m.cell.raw });
+      }
+    },
+  }),
+});
