@@ -1,0 +1,146 @@
+/**
+ * An ESLint-style RuleTester for the POI rules: each case builds a sheet, runs analyze()
+ * with every other rule off, and compares this rule's observations with the expected ones,
+ * exactly (count, order, cell), as typescript-eslint asserts line and column.
+ *
+ * ruleTester(statedPercent, {
+ *   valid: [sheet({ percent: 50 })],
+ *   invalid: [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'mismatch' }] }],
+ * });
+ */
+import { analyze, RULES, type Analysis } from '../../../src/engine';
+import { fromA1 } from '../../../src/engine/grid/a1';
+import type { CellValue, Grid } from '../../../src/engine/grid/cell';
+import type { Severity } from '../../../src/engine/observation';
+import type { Rule } from '../../../src/engine/rules/define-rule';
+import { poiSheet, type PoiSheetSpec } from '../../fixtures/poi-sheet';
+
+export const SHEET = 'Reporte POI';
+export const FECHA_CORTE = '2023-08-15';
+
+export interface RuleCase {
+  /** Shown in the test name. */
+  readonly name?: string;
+  readonly spec: PoiSheetSpec;
+  /** Cells to overwrite after building, by A1 address (`null` clears). */
+  readonly cells?: Readonly<Record<string, CellValue>>;
+  /** Any other change to the built rows (insert a column, …), on a copy. */
+  readonly edit?: (rows: CellValue[][]) => void;
+  readonly fechaCorte?: string;
+}
+
+/** A valid case: a sheet spec, or a case with edits. */
+export type ValidCase = PoiSheetSpec | RuleCase;
+
+export interface ExpectedObservation {
+  /** Exact A1 address. */
+  readonly cell: string;
+  /** One of the rule's message ids (matched against its template). */
+  readonly messageId?: string;
+  /** A substring of the message. */
+  readonly message?: string;
+  /** Defaults to the rule's own severity. */
+  readonly severity?: Severity;
+  readonly expected?: CellValue;
+  readonly found?: CellValue;
+}
+
+export interface InvalidCase extends RuleCase {
+  readonly errors: readonly ExpectedObservation[];
+}
+
+const isRuleCase = (c: ValidCase): c is RuleCase => 'spec' in c;
+
+/** Builds the case's grid. */
+export function buildGrid(c: RuleCase): Grid {
+  const grid = poiSheet(c.spec).toGrid();
+  const rows = grid.rows.map((r) => [...(r ?? [])]);
+  for (const [a1, value] of Object.entries(c.cells ?? {})) {
+    const { row, col } = fromA1(a1);
+    while (rows.length <= row) rows.push([]);
+    while (rows[row].length <= col) rows[row].push(null);
+    rows[row][col] = value;
+  }
+  c.edit?.(rows);
+  return { rows, merges: grid.merges };
+}
+
+/** Runs analyze() with only `rule` on. */
+export function runRule(rule: Rule, c: RuleCase): Analysis {
+  const severities = Object.fromEntries(RULES.filter((r) => r !== rule).map((r) => [r.meta.id, 'off' as const]));
+  return analyze(buildGrid(c), { fechaCorte: c.fechaCorte ?? FECHA_CORTE, sheet: SHEET, severities });
+}
+
+function templateRegex(template: string): RegExp {
+  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[\\s\\S]*?')}$`);
+}
+
+/** The message ids of `rule` whose template produces `message`. */
+export function messageIdsOf(rule: Rule, message: string): string[] {
+  return Object.entries(rule.meta.messages)
+    .filter(([, template]) => templateRegex(template).test(message))
+    .map(([id]) => id);
+}
+
+/** This rule's observations in a comparable form; fails on anything malformed. */
+function observe(rule: Rule, c: RuleCase): Record<string, unknown>[] {
+  const analysis = runRule(rule, c);
+  if (analysis.model === null) throw new Error(`El caso no produce un reporte POI: ${analysis.observations[0]?.message}`);
+  const internal = analysis.observations.filter((o) => o.internal);
+  if (internal.length > 0) throw new Error(internal.map((o) => o.message).join('\n'));
+  const others = analysis.observations.filter((o) => o.rule !== rule.meta.id);
+  if (others.length > 0) throw new Error(`Observaciones de otras reglas: ${others.map((o) => o.rule).join(', ')}`);
+  return analysis.observations.map((o) => {
+    expect(o.sheet).toBe(SHEET);
+    expect(o.row).toBe(fromA1(o.cell).row + 1);
+    expect(o.message).not.toMatch(/\{\w+\}/);
+    const messageIds = messageIdsOf(rule, o.message);
+    expect(messageIds.length).toBeGreaterThan(0);
+    return {
+      cell: o.cell,
+      severity: o.severity,
+      messageIds,
+      message: o.message,
+      ...('expected' in o ? { expected: o.expected } : {}),
+      ...('found' in o ? { found: o.found } : {}),
+    };
+  });
+}
+
+function wanted(rule: Rule, e: ExpectedObservation): unknown {
+  if (e.messageId === undefined && e.message === undefined) throw new Error(`Indique messageId o message para ${e.cell}`);
+  if (e.messageId !== undefined && !(e.messageId in rule.meta.messages)) throw new Error(`${rule.meta.id} no tiene el mensaje ${e.messageId}`);
+  return expect.objectContaining({
+    cell: e.cell,
+    severity: e.severity ?? rule.meta.severity,
+    ...(e.messageId !== undefined ? { messageIds: expect.arrayContaining([e.messageId]) } : {}),
+    ...(e.message !== undefined ? { message: expect.stringContaining(e.message) } : {}),
+    ...('expected' in e ? { expected: e.expected } : {}),
+    ...('found' in e ? { found: e.found } : {}),
+  });
+}
+
+export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    it('is in the registry', () => {
+      expect(RULES).toContain(rule);
+    });
+    describe('valid', () => {
+      cases.valid.forEach((v, i) => {
+        const c: RuleCase = isRuleCase(v) ? v : { spec: v };
+        it(c.name ?? `valid #${i + 1}`, () => {
+          expect(observe(rule, c)).toEqual([]);
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((c, i) => {
+        it(c.name ?? `invalid #${i + 1}: ${c.errors.map((e) => e.cell).join(', ')}`, () => {
+          expect(c.errors.length).toBeGreaterThan(0);
+          expect(observe(rule, c)).toEqual(c.errors.map((e) => wanted(rule, e)));
+        });
+      });
+    });
+  });
+}
