@@ -83,10 +83,12 @@ export function findElement(xml: string, local: string, from = 0, to = xml.lengt
 }
 
 function spanOf(xml: string, tag: Tag, flat: boolean): ElementSpan {
-  const base = { qname: tag.qname, start: tag.start, openEnd: tag.end };
-  if (tag.selfClosing) return { ...base, closeStart: tag.end, end: tag.end, selfClosing: true };
+  // Plain literals, no spread: this runs once per cell when patching large sheets.
+  if (tag.selfClosing) {
+    return { qname: tag.qname, start: tag.start, openEnd: tag.end, closeStart: tag.end, end: tag.end, selfClosing: true };
+  }
   const close = flat ? findCloseFlat(xml, tag) : findCloseNested(xml, tag);
-  return { ...base, closeStart: close.start, end: close.end, selfClosing: false };
+  return { qname: tag.qname, start: tag.start, openEnd: tag.end, closeStart: close.start, end: close.end, selfClosing: false };
 }
 
 const closeTagPatterns = new Map<string, RegExp>();

