@@ -211,6 +211,7 @@ export async function writeTableSheet(
     for (const a of batch) a.run(sheet);
     try {
       // One sync per ~3 MB batch of table rows, not per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       syncs++;

@@ -1,0 +1,67 @@
+/**
+ * The ribbon's function file. Office.onReady is called here once: this is an entry file.
+ *
+ * Excel has no notification API for add-in commands (Outlook's notificationMessages has no
+ * Excel counterpart in any ExcelApi set), so:
+ * - on success the result is the recalculated cells themselves plus a status line at the
+ *   top of the Observaciones sheet (written by the same run); no pop-up;
+ * - on failure nothing was written, so a small dialog (this same page with `?mensaje=`)
+ *   shows the Spanish sentence; `event.completed()` is called when it closes.
+ */
+import { createOfficeService } from '../hosts/office/service';
+import { recalcular } from './recalcular';
+
+function showMessage(message: string, done: () => void): void {
+  const url = `${window.location.origin}${window.location.pathname}?mensaje=${encodeURIComponent(message)}`;
+  Office.context.ui.displayDialogAsync(url, { height: 25, width: 35, displayInIframe: true }, (result) => {
+    if (result.status !== Office.AsyncResultStatus.Succeeded) {
+      console.error('[Semáforo POI] No se pudo abrir el diálogo', result.error, message);
+      done();
+      return;
+    }
+    const dialog = result.value;
+    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+      dialog.close();
+      done();
+    });
+    dialog.addEventHandler(Office.EventType.DialogEventReceived, () => done());
+  });
+}
+
+async function onRecalcular(event: Office.AddinCommands.Event): Promise<void> {
+  let completed = false;
+  const done = (): void => {
+    if (!completed) event.completed();
+    completed = true;
+  };
+  const outcome = await recalcular(createOfficeService());
+  if (outcome.ok) {
+    console.log(`[Semáforo POI] ${outcome.status}`);
+    done();
+  } else {
+    showMessage(outcome.message, done);
+  }
+}
+
+/** Dialog mode: show the message passed in the URL and a button that closes it. */
+function renderMessage(message: string): void {
+  const text = document.getElementById('mensaje');
+  const button = document.getElementById('cerrar');
+  if (text) text.textContent = message;
+  document.body.classList.add('dialogo');
+  button?.addEventListener('click', () => Office.context.ui.messageParent('cerrar'));
+}
+
+void Office.onReady(() => {
+  const message = new URLSearchParams(window.location.search).get('mensaje');
+  if (message !== null) {
+    renderMessage(message);
+    return;
+  }
+  Office.actions.associate('recalcular', (event: Office.AddinCommands.Event) => {
+    onRecalcular(event).catch((e: unknown) => {
+      console.error('[Semáforo POI] Recalcular falló', e);
+      event.completed();
+    });
+  });
+});
