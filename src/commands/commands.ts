@@ -52,16 +52,15 @@ function renderMessage(message: string): void {
   button?.addEventListener('click', () => Office.context.ui.messageParent('cerrar'));
 }
 
+// Associated at load, as Microsoft's template does, so the click that loaded this page finds it.
+Office.actions.associate('recalcular', (event: Office.AddinCommands.Event) => {
+  onRecalcular(event).catch((e: unknown) => {
+    console.error('[Semáforo POI] Recalcular falló', e);
+    event.completed();
+  });
+});
+
 void Office.onReady(() => {
   const message = new URLSearchParams(window.location.search).get('mensaje');
-  if (message !== null) {
-    renderMessage(message);
-    return;
-  }
-  Office.actions.associate('recalcular', (event: Office.AddinCommands.Event) => {
-    onRecalcular(event).catch((e: unknown) => {
-      console.error('[Semáforo POI] Recalcular falló', e);
-      event.completed();
-    });
-  });
+  if (message !== null) renderMessage(message);
 });
