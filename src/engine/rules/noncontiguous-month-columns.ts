@@ -37,7 +37,7 @@ export default defineRule({
             context.flag(at, 'gap', { data: { before, after, block, columns: gap } });
           }
           if (numbers[i] !== numbers[i - 1] + 1) {
-            const missing = shortMonth(numbers[i - 1] + 1);
+            const missing = shortMonth((numbers[i - 1] % 12) + 1);
             context.flag(at, 'order', { data: { before, after, block, missing }, expected: missing, found: after });
           }
         }
