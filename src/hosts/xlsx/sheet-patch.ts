@@ -1,8 +1,12 @@
 /**
  * Writes cell edits into a worksheet's XML by splicing the original text: only the edited
- * `<c>` elements change (plus, when needed, a new cell or row, the `<dimension>`, a row's
- * `spans`, or an `r` on the element that follows an insertion). The cell keeps its style
- * (`s=`); its formula, type and metadata go, because it now holds a plain value.
+ * `<c>` elements change (plus, when needed, a new cell or row, the `<dimension>` and a
+ * row's `spans`). The cell keeps its style (`s=`); its formula, type and metadata go,
+ * because it now holds a plain value.
+ *
+ * Rows and cells may lack `r` (they then follow the previous one). An insertion never lands
+ * right before such an element: it would have to fill a gap, and an element without `r`
+ * leaves none. So every row or cell we write carries `r`, and nothing else moves.
  */
 import type { Address, CellRange, CellValue } from '../../engine/grid/cell';
 import { rangeFromA1, rangeToA1, toA1 } from '../../engine/grid/a1';
@@ -41,13 +45,11 @@ const MAX_COL = 16383;
 interface RowInfo {
   readonly span: ElementSpan;
   readonly index: number;
-  readonly hasRef: boolean;
 }
 
 interface CellInfo {
   readonly span: ElementSpan;
   readonly col: number;
-  readonly hasRef: boolean;
 }
 
 interface SharedMaster {
@@ -90,8 +92,6 @@ class SheetPatcher {
   private readonly rows: RowInfo[];
   private readonly rowByIndex: Map<number, RowInfo>;
   private readonly cellsCache = new Map<RowInfo, CellInfo[]>();
-  /** Existing rows (by start) that need an `r` because a row was inserted before them. */
-  private readonly rowsNeedingRef = new Set<RowInfo>();
   private readonly masters: SharedMaster[] = [];
 
   constructor(
@@ -110,9 +110,6 @@ class SheetPatcher {
       const row = this.rowByIndex.get(index);
       if (row) this.patchRow(row, cols);
     }
-    for (const row of this.rowsNeedingRef) {
-      if (!this.edits.has(row.index)) this.rewriteRowTag(row, { ref: true });
-    }
     for (const m of this.masters) this.promoteSharedFormula(m);
     this.updateDimension();
   }
@@ -127,7 +124,6 @@ class SheetPatcher {
       const cells = [...cols].filter(([, v]) => v !== null).map(([c, v]) => this.cell(index, c, v, undefined));
       if (cells.length === 0) continue;
       const next = this.rows[firstGreater(this.rows, index, (r) => r.index)];
-      if (next && !next.hasRef) this.rowsNeedingRef.add(next);
       const at = next ? next.span.start : this.sheetData.closeStart;
       const text = `<${this.prefix}row r="${index + 1}">${cells.join('')}</${this.prefix}row>`;
       (byPosition.get(at) ?? byPosition.set(at, []).get(at)!).push(text);
@@ -156,28 +152,22 @@ class SheetPatcher {
       }
       if (value === null) continue; // nothing to clear
       const next = cells[firstGreater(cells, col, (c) => c.col)];
-      if (next && !next.hasRef && !cols.has(next.col)) this.addCellRef(row, next);
       const at = next ? next.span.start : row.span.closeStart;
       (inserts.get(at) ?? inserts.set(at, []).get(at)!).push(this.cell(row.index, col, value, undefined));
       newCols.push(col);
     }
-    const needsRef = this.rowsNeedingRef.has(row);
-    if (row.span.selfClosing) {
-      if (inserts.size || needsRef) this.rewriteRowTag(row, { ref: needsRef, cols: newCols, content: [...inserts.values()].flat().join('') });
-      return;
-    }
+    if (newCols.length === 0) return;
+    if (row.span.selfClosing) return this.rewriteRowTag(row, newCols, [...inserts.values()].flat().join(''));
     for (const [at, texts] of inserts) this.splices.push({ start: at, end: at, text: texts.join('') });
-    if (needsRef || newCols.length) this.rewriteRowTag(row, { ref: needsRef, cols: newCols });
+    this.rewriteRowTag(row, newCols);
   }
 
-  /** Rewrites a row's open tag: adds `r`, widens `spans`; `content` opens a self-closing row. */
-  private rewriteRowTag(row: RowInfo, o: { ref: boolean; cols?: number[]; content?: string }): void {
-    let tag = openTag(this.xml, row.span);
-    if (o.ref && !row.hasRef) tag = setAttr(tag, 'r', String(row.index + 1));
-    if (o.cols?.length) tag = widenSpans(tag, o.cols);
-    if (o.content !== undefined) {
+  /** Widens the row's `spans` to its new cells; `content` opens a self-closing row. */
+  private rewriteRowTag(row: RowInfo, cols: number[], content?: string): void {
+    let tag = widenSpans(openTag(this.xml, row.span), cols);
+    if (content !== undefined) {
       tag = tag.replace(/\s*\/>$/, '>');
-      this.splices.push({ start: row.span.start, end: row.span.end, text: `${tag}${o.content}</${row.span.qname}>` });
+      this.splices.push({ start: row.span.start, end: row.span.end, text: `${tag}${content}</${row.span.qname}>` });
       return;
     }
     if (tag !== openTag(this.xml, row.span)) this.splices.push({ start: row.span.start, end: row.span.openEnd, text: tag });
@@ -209,13 +199,6 @@ class SheetPatcher {
     if (getAttr(fTag, 't') === 'shared' && si !== undefined && ref !== undefined && !f.selfClosing) {
       this.masters.push({ si, ref, at, formula: unescapeXml(this.xml.slice(f.openEnd, f.closeStart)) });
     }
-  }
-
-  /** A cell without `r` placed after an inserted one would shift; give it its address. */
-  private addCellRef(row: RowInfo, cell: CellInfo): void {
-    const tag = openTag(this.xml, cell.span);
-    const text = setAttr(tag, 'r', toA1({ row: row.index, col: cell.col }));
-    this.splices.push({ start: cell.span.start, end: cell.span.openEnd, text });
   }
 
   // ---------------------------------------------------------------- shared formulas
@@ -290,7 +273,7 @@ function scanRows(xml: string, sheetData: ElementSpan): RowInfo[] {
     if (localName(span.qname) !== 'row') continue;
     const r = getAttr(openTag(xml, span), 'r');
     const index = r !== undefined ? Number(r) - 1 : prev + 1;
-    rows.push({ span, index, hasRef: r !== undefined });
+    rows.push({ span, index });
     prev = index;
   }
   return rows;
@@ -304,7 +287,7 @@ function scanCells(xml: string, row: ElementSpan): CellInfo[] {
     if (localName(span.qname) !== 'c') continue;
     const r = getAttr(openTag(xml, span), 'r');
     const col = r !== undefined ? parseCellRef(r, ref).col : prev + 1;
-    cells.push({ span, col, hasRef: r !== undefined });
+    cells.push({ span, col });
     prev = col;
   }
   return cells;
