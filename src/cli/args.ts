@@ -51,7 +51,8 @@ export function parseCliArgs(argv: readonly string[], now = new Date()): CliOpti
       },
     });
   } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    // Read the message without instanceof: the error may come from another realm (test runners).
+    const option = /'([^']+)'/.exec(String((error as { message?: unknown } | null)?.message ?? ''))?.[1];
     throw new UsageError(
       option ? `Opción no reconocida o sin valor: ${option}. Vea poi-check --help.` : 'Argumentos no válidos. Vea poi-check --help.',
     );
