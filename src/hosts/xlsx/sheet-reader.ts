@@ -38,7 +38,7 @@ class WorksheetReader {
     if (name === 'c' && this.inSheetData) return this.openCell(a);
     if (name === 'row' && this.inSheetData) return this.openRow(a);
     if (name === 'sheetData') this.inSheetData = true;
-    else if (name === 'mergeCell' && a.ref) this.merges.push(rangeFromA1(a.ref));
+    else if (name === 'mergeCell' && a.ref) this.merges.push(this.mergeRange(a.ref));
   }
 
   close(name: string): void {
@@ -57,6 +57,19 @@ class WorksheetReader {
   text(t: string): void {
     if (this.inValue) this.value = this.value === undefined ? t : this.value + t;
     else if (this.inInline) this.rich.text(t);
+  }
+
+  /** 'A5:B6' with the char-loop parser: 60,000 merges are common in a ministry's report. */
+  private mergeRange(ref: string): CellRange {
+    const colon = ref.indexOf(':');
+    if (colon < 0) return rangeFromA1(ref);
+    const a = parseCellRef(ref.slice(0, colon), this.ref);
+    const top = a.row;
+    const left = a.col;
+    const b = parseCellRef(ref.slice(colon + 1), this.ref);
+    // Whole rows/columns ("A:A") or anything unusual: the strict engine parser decides.
+    if (top < 0 || left < 0 || b.row < 0 || b.col < 0) return rangeFromA1(ref);
+    return { top: Math.min(top, b.row), left: Math.min(left, b.col), bottom: Math.max(top, b.row), right: Math.max(left, b.col) };
   }
 
   private openRow(a: Attributes): void {

@@ -57,3 +57,10 @@ export function withEdits(rows: Rows, edits: readonly { row: number; col: number
   }
   return normalizeRows(out);
 }
+
+/** Byte equality without jest's element-by-element deep compare (slow on large arrays). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
