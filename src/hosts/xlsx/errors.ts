@@ -49,6 +49,8 @@ export const messages = {
     `Una parte interna del libro (${part}) está dañada. Abra el archivo en Excel y guárdelo de nuevo.`,
   tooLarge: (declared: number, limit: number) =>
     `El libro ocupa ${megabytes(declared)} al descomprimirlo, más que el máximo de ${megabytes(limit)}. Quite las hojas que no sean el reporte y vuelva a intentarlo.`,
+  xlsb: () =>
+    'El archivo es un Libro binario de Excel (.xlsb). Guárdelo como Libro de Excel (.xlsx) y vuelva a intentarlo.',
   noWorkbook: () => `El archivo comprimido no contiene un libro de Excel. ${RESAVE}`,
   sheetNotFound: (name: string, available: readonly string[]) =>
     `El libro no tiene una hoja llamada «${name}». Elija una de estas: ${available.map((s) => `«${s}»`).join(', ') || '(ninguna)'}.`,

@@ -7,11 +7,16 @@ import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
 import { parseCellRef, type ParsedRef } from './cell-ref';
 import { RichTextCollector } from './rich-text';
-import { decodeOoxmlString, parseXml, type Attributes } from './xml';
+import { decodeOoxmlString, localName, streamXml, type Attributes } from './xml';
 
 export function readWorksheet(text: string, part: string, sharedStrings: readonly string[]): Grid {
   const reader = new WorksheetReader(sharedStrings);
-  parseXml(text, part, reader);
+  streamXml(text, part, (parser) => {
+    parser.on('opentag', (t) => reader.open(localName(t.name), t.attributes as Attributes));
+    parser.on('closetag', (t) => reader.close(localName(t.name)));
+    parser.on('text', (t) => reader.text(t));
+    parser.on('cdata', (t) => reader.text(t));
+  });
   return { rows: reader.rows, merges: reader.merges };
 }
 
@@ -137,8 +142,9 @@ class WorksheetReader {
 }
 
 function numberValue(v: string | undefined): CellValue {
-  if (v === undefined || v.trim() === '') return null;
+  if (v === undefined || v === '') return null;
   const n = Number(v);
+  if (!Number.isNaN(n)) return v.charCodeAt(0) > 32 ? n : v.trim() === '' ? null : n;
   // A non-numeric text in a numeric cell is malformed; keep what the file says.
-  return Number.isNaN(n) ? v : n;
+  return v;
 }

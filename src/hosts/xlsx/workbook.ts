@@ -43,6 +43,8 @@ export function readPartText(zip: ZipArchive, part: string): XmlText | undefined
 
 export function loadWorkbook(zip: ZipArchive): WorkbookModel {
   const workbookPart = findWorkbookPart(zip);
+  // An .xlsb has the same package structure, with binary parts.
+  if (workbookPart.toLowerCase().endsWith('.bin')) throw new XlsxError('no-workbook', messages.xlsb(), workbookPart);
   const relsText = readPartText(zip, relsPartFor(workbookPart));
   const workbookRels = relsText ? parseRelationships(relsText.text, relsPartFor(workbookPart)) : [];
   const text = readPartText(zip, workbookPart);

@@ -102,24 +102,17 @@ export interface XmlHandlers {
 const CHUNK = 1 << 16;
 
 /**
- * Streams `text` through saxes in chunks. Any failure (bad XML, or a handler throwing on
- * a value it cannot use) becomes XlsxError('bad-xml') naming the part.
+ * Streams `text` through a saxes parser that `attach` has set up, in chunks. Any failure
+ * (bad XML, or a handler throwing on a value it cannot use) becomes XlsxError('bad-xml')
+ * naming the part. Hot readers attach their own handlers, so their call sites stay
+ * monomorphic; others use `parseXml`.
  */
-export function parseXml(text: string, part: string, h: XmlHandlers): void {
+export function streamXml(text: string, part: string, attach: (parser: SaxesParser) => void): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('error', (e) => {
     throw e;
   });
-  // Bound: handlers may be class instances.
-  const open = h.open?.bind(h);
-  const close = h.close?.bind(h);
-  const onText = h.text?.bind(h);
-  if (open) parser.on('opentag', (t) => open(localName(t.name), t.attributes as Attributes));
-  if (close) parser.on('closetag', (t) => close(localName(t.name)));
-  if (onText) {
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
+  attach(parser);
   try {
     for (let i = 0; i < text.length; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
     parser.close();
@@ -127,6 +120,18 @@ export function parseXml(text: string, part: string, h: XmlHandlers): void {
     if (e instanceof XlsxError) throw e;
     throw new XlsxError('bad-xml', messages.badXml(part), `${part}: ${(e as Error).message}`);
   }
+}
+
+/** Parses with handlers that receive local names (`x:c` → `c`). */
+export function parseXml(text: string, part: string, h: XmlHandlers): void {
+  streamXml(text, part, (parser) => {
+    if (h.open) parser.on('opentag', (t) => h.open!(localName(t.name), t.attributes as Attributes));
+    if (h.close) parser.on('closetag', (t) => h.close!(localName(t.name)));
+    if (h.text) {
+      parser.on('text', (t) => h.text!(t));
+      parser.on('cdata', (t) => h.text!(t));
+    }
+  });
 }
 
 /** The attribute with this local name, whatever its prefix (`r:id`, `ns2:id`). */

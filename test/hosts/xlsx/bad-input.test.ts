@@ -61,6 +61,17 @@ const CASES: [string, () => Uint8Array, XlsxErrorCode, RegExp][] = [
     'no-workbook',
     /no contiene un libro/,
   ],
+  [
+    'a binary workbook (.xlsb)',
+    () =>
+      zipParts({
+        '[Content_Types].xml': contentTypes([]),
+        '_rels/.rels': rels([['rId1', REL.officeDocument, 'xl/workbook.bin']]),
+        'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00, 0x80]),
+      }),
+    'no-workbook',
+    /\.xlsb/,
+  ],
   ['a workbook part that is not XML', () => withBrokenPart('xl/workbook.xml', '<workbook><sheets><sheet name="a"'), 'bad-xml', /xl\/workbook\.xml/],
   ['a zip declaring 2 GB uncompressed', zipBomb, 'too-large', /MB/],
 ];
