@@ -54,7 +54,7 @@ module.exports = (_env, argv) => {
         filename: 'index.html',
         chunks: [],
         templateContent:
-          '<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=web.html"><title>Semáforo POI</title></head><body><a href="web.html">Abrir el Semáforo POI</a></body></html>',
+          '<!doctype html><html lang="es"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=web.html"><link rel="icon" href="assets/icon-32.png"><title>Semáforo POI</title></head><body><a href="web.html">Abrir el Semáforo POI</a></body></html>',
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -21,7 +21,16 @@ const useStyles = makeStyles({
     '@media (max-width: 860px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // Beside the pane on a wide screen, the sheet stays in view while the observations scroll.
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    position: 'sticky',
+    top: tokens.spacingVerticalS,
+    '@media (max-width: 860px)': { position: 'static' },
+  },
   help: { maxWidth: '70ch', margin: 0, paddingLeft: '1.2em' },
 });
 

@@ -132,6 +132,9 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
         el.scrollLeft = Math.max(0, left - HEAD_WIDTH - 16);
       }
     }
+    // On a narrow screen the grid sits below the pane: bring it into the window.
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) el.scrollIntoView?.({ block: 'nearest' });
     // Only on a new selection (seq) or a new view: scrolling by hand must not snap back.
   }, [selected?.seq, view]);
 
