@@ -8,6 +8,7 @@ import { FilePanel } from './components/FilePanel';
 import { DownloadPanel } from './components/DownloadPanel';
 import { SheetGrid } from './components/SheetGrid';
 import { Legend } from './components/Legend';
+import { ErrorBar } from '../taskpane/components/ErrorBar';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -81,7 +82,9 @@ export function WebPage({ service, sampleUrl = SAMPLE_URL, save }: WebPageProps)
         </div>
         <main className={styles.main} aria-label="Hoja del reporte">
           {state.sheet && <Subtitle2 as="h2">Hoja «{state.sheet}»</Subtitle2>}
-          {state.view ? (
+          {state.viewError ? (
+            <ErrorBar error={state.viewError} title="No se pudo mostrar la hoja" />
+          ) : state.view ? (
             <>
               <SheetGrid view={state.view} summary={state.summary} selected={state.selected} />
               <Legend />

@@ -25,6 +25,8 @@ export interface WebState {
   /** The sheet shown in the grid, and its cells once read. */
   readonly sheet: string | null;
   readonly view: SheetView | null;
+  /** Why the shown sheet could not be read. */
+  readonly viewError: ShownError | null;
   /** The last analysis of the shown sheet. */
   readonly summary: AnalysisSummary | null;
   /** The cell to highlight; `seq` changes on every selection, even of the same cell. */
@@ -39,6 +41,7 @@ const INITIAL: WebState = {
   fileError: null,
   sheet: null,
   view: null,
+  viewError: null,
   summary: null,
   selected: null,
   modified: false,
@@ -116,8 +119,10 @@ export class WebPoiService implements PoiService {
 
   async openBytes(name: string, bytes: Uint8Array): Promise<void> {
     this.set({ opening: { stage: 'reading', message: `Abriendo «${name}»…` }, fileError: null });
+    // The buffer is transferred (not copied) to the worker; a view into a larger buffer is copied first.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     try {
-      const opened = await this.request({ op: 'open', name, bytes }, (p) => this.set({ opening: p }), [bytes.buffer as ArrayBuffer]);
+      const opened = await this.request({ op: 'open', name, bytes: own }, (p) => this.set({ opening: p }), [own.buffer as ArrayBuffer]);
       const first = opened.sheets.find((s) => s.recognised) ?? opened.sheets[0];
       this.set({
         ...INITIAL,
@@ -133,7 +138,7 @@ export class WebPoiService implements PoiService {
   /** Shows `sheet` in the grid (reads it once; the worker keeps it). */
   async showSheet(sheet: string): Promise<void> {
     if (sheet === this.state.sheet) return; // shown, or on its way
-    this.set({ sheet, view: null, selected: null, summary: this.state.summary?.sheet === sheet ? this.state.summary : null });
+    this.set({ sheet, view: null, viewError: null, selected: null, summary: this.state.summary?.sheet === sheet ? this.state.summary : null });
     await this.loadView(sheet);
   }
 
@@ -149,15 +154,15 @@ export class WebPoiService implements PoiService {
 
   async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<AnalysisSummary> {
     const summary = await this.request({ op: 'analyze', sheet, fechaCorte }, onProgress);
-    this.showSummary(summary);
+    await this.showSummary(summary, false);
     return summary;
   }
 
   async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult> {
     const result = await this.request({ op: 'recompute', sheet, fechaCorte }, onProgress);
-    if (result.summary.recognised) this.set({ modified: true, view: null });
-    this.showSummary(result.summary);
-    await this.loadView(sheet);
+    // The grid keeps showing the sheet until the written one arrives (no flicker).
+    if (result.summary.recognised) this.set({ modified: true });
+    await this.showSummary(result.summary, true);
     return result;
   }
 
@@ -172,16 +177,23 @@ export class WebPoiService implements PoiService {
   }
 
   // --- plumbing -------------------------------------------------------------------
-  private showSummary(summary: AnalysisSummary): void {
-    if (summary.sheet !== this.state.sheet) this.set({ sheet: summary.sheet, view: null, selected: null });
-    this.set({ summary });
+  /** Shows the analysed sheet with its marks; `reload` after a write changed its cells. */
+  private async showSummary(summary: AnalysisSummary, reload: boolean): Promise<void> {
+    const switching = summary.sheet !== this.state.sheet;
+    this.set(switching ? { sheet: summary.sheet, view: null, viewError: null, selected: null, summary } : { summary });
+    if (switching || reload) await this.loadView(summary.sheet);
   }
 
+  /** Never rejects: a sheet that cannot be read is shown as `viewError` where the grid would be. */
   private async loadView(sheet: string): Promise<void> {
     const seq = this.state.file?.seq;
-    const view = await this.request({ op: 'view', sheet });
-    // Drop a late answer for a sheet or a file no longer shown.
-    if (this.state.sheet === sheet && this.state.file?.seq === seq) this.set({ view });
+    const current = () => this.state.sheet === sheet && this.state.file?.seq === seq;
+    try {
+      const view = await this.request({ op: 'view', sheet });
+      if (current()) this.set({ view, viewError: null }); // drop a late answer for a sheet no longer shown
+    } catch (e) {
+      if (current()) this.set({ view: null, viewError: toShownError(e) });
+    }
   }
 
   private request<K extends Op>(

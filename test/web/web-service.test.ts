@@ -149,3 +149,37 @@ describe('WebPoiService', () => {
     expect(service.getState().file).toBeNull();
   });
 });
+
+describe('WebPoiService, shown sheet', () => {
+  it('shows the analysed sheet even when it was not the one on screen', async () => {
+    const { service } = await opened();
+    await service.showSheet('Notas');
+    expect(service.getState().view?.sheet).toBe('Notas');
+    await service.analyze(REPORT_SHEET, FECHA);
+    expect(service.getState().sheet).toBe(REPORT_SHEET);
+    expect(service.getState().view?.sheet).toBe(REPORT_SHEET);
+  });
+
+  it('shows a sheet that cannot be read as an error where the grid goes, and recovers', async () => {
+    const { service } = await opened();
+    await service.showSheet('Borrada');
+    expect(service.getState().view).toBeNull();
+    expect(service.getState().viewError?.message).toMatch(/no tiene una hoja llamada «Borrada»/);
+    await service.showSheet(REPORT_SHEET);
+    expect(service.getState().viewError).toBeNull();
+    expect(service.getState().view?.sheet).toBe(REPORT_SHEET);
+  });
+
+  it('transfers a copy when given a view into a larger buffer', async () => {
+    const worker = new InProcessWorker();
+    const service = new WebPoiService(worker);
+    const book = smallWorkbook();
+    const big = new Uint8Array(book.length + 10);
+    big.set(book, 5);
+    await service.openBytes('vista.xlsx', big.subarray(5, 5 + book.length));
+    expect(service.getState().file?.name).toBe('vista.xlsx');
+    const open = worker.posted.find((m) => m.op === 'open') as { bytes: Uint8Array };
+    expect(open.bytes.byteOffset).toBe(0);
+    expect(open.bytes.buffer.byteLength).toBe(book.length);
+  });
+});

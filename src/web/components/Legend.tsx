@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { TRAFFIC_COLORS, TRAFFIC_ORDER, TRAFFIC_TEXT } from '../../taskpane/components/TrafficLight';
+import { COMPUTED_MARK } from './SheetRow';
 import { SEVERITY_COLOR, SEVERITY_ORDER, SEVERITY_TEXT } from '../../taskpane/components/ObservationList';
 
 const useStyles = makeStyles({
@@ -14,7 +15,7 @@ export function Legend() {
   return (
     <div className={styles.root} aria-label="Leyenda de la hoja">
       <span className={styles.item}>
-        <span className={styles.swatch} style={{ backgroundImage: 'linear-gradient(225deg, #0f6cbd 7px, transparent 7px)' }} />
+        <span className={styles.swatch} style={{ backgroundImage: COMPUTED_MARK }} />
         <Caption1>Celda calculada</Caption1>
       </span>
       {TRAFFIC_ORDER.map((c) => (

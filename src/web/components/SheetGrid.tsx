@@ -1,19 +1,17 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { columnLetters, fromA1, toA1 } from '../../engine/grid/a1';
+import { columnLetters, fromA1 } from '../../engine/grid/a1';
 import { cellAt, gridWidth, type Address } from '../../engine/grid/cell';
 import type { AnalysisSummary } from '../../taskpane/service';
 import { formatCellValue } from '../../taskpane/format';
-import { TRAFFIC_COLORS } from '../../taskpane/components/TrafficLight';
-import { SEVERITY_COLOR, SEVERITY_TEXT } from '../../taskpane/components/ObservationList';
 import type { SheetView } from '../protocol';
-import { type CellMark, cellKey, cellMarks } from './sheet-marks';
+import { type CellMark, cellMarks } from './sheet-marks';
+import { HEAD_WIDTH, ROW_HEIGHT, SheetRow, useCellStyles } from './SheetRow';
 
-export const ROW_HEIGHT = 24;
-const HEAD_WIDTH = 56;
 const MAX_COLUMNS = 64;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;
+const NO_MARKS: ReadonlyMap<number, CellMark> = new Map();
 
 const useStyles = makeStyles({
   scroller: {
@@ -27,34 +25,6 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   frozen: { position: 'sticky', top: 0, zIndex: 3, background: tokens.colorNeutralBackground1 },
-  row: { display: 'flex', height: `${ROW_HEIGHT}px` },
-  cell: {
-    boxSizing: 'border-box',
-    flexShrink: 0,
-    height: `${ROW_HEIGHT}px`,
-    lineHeight: `${ROW_HEIGHT - 1}px`,
-    padding: '0 4px',
-    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    position: 'relative',
-  },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-  head: {
-    position: 'sticky',
-    left: 0,
-    zIndex: 2,
-    textAlign: 'center',
-    background: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-  },
-  headOn: { background: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
-  frozenCell: { background: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
-  // A blue corner marks a cell the tool computes (and may write).
-  computed: { backgroundImage: 'linear-gradient(225deg, #0f6cbd 7px, transparent 7px)' },
-  selected: { outline: '3px solid #1b1b1b', outlineOffset: '-3px', zIndex: 1 },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
@@ -73,28 +43,21 @@ function parse(a1: string | undefined): Address | null {
   }
 }
 
-function describe(a1: string, text: string, mark: CellMark | undefined): string | undefined {
-  if (!mark) return text.length > 12 ? text : undefined;
-  const lines = [text ? `${a1}: ${text}` : a1];
-  if (mark.computed) lines.push('Celda calculada por el Semáforo POI.');
-  for (const o of mark.observations ?? []) lines.push(`${SEVERITY_TEXT[o.severity].one}: ${o.message}`);
-  return lines.join('\n');
-}
-
 /**
  * The report sheet as a grid. Only the rows in view are in the DOM, so a 20,000-row
  * sheet scrolls as fast as a small one. Title and report header stay frozen on top.
  */
 export function SheetGrid({ view, summary, selected }: SheetGridProps) {
   const styles = useStyles();
+  const cellStyles = useCellStyles();
   const { grid } = view;
   const rowCount = grid.rows.length;
   const frozen = Math.min(view.frozenRows, rowCount);
   const colCount = useMemo(() => Math.min(gridWidth(grid), MAX_COLUMNS), [grid]);
   const widths = useMemo(() => Array.from({ length: colCount }, (_, c) => (c === 0 ? 320 : 96)), [colCount]);
-  const lefts = useMemo(() => widths.reduce<number[]>((acc, w, i) => [...acc, (acc[i] ?? HEAD_WIDTH) + w], [HEAD_WIDTH]), [widths]);
+  const lefts = useMemo(() => widths.reduce<number[]>((acc, w, i) => [...acc, acc[i] + w], [HEAD_WIDTH]), [widths]);
   const totalWidth = lefts[lefts.length - 1];
-  const marks = useMemo(() => (summary && summary.sheet === view.sheet ? cellMarks(summary) : new Map<number, CellMark>()), [summary, view.sheet]);
+  const marks = useMemo(() => (summary && summary.sheet === view.sheet ? cellMarks(summary) : NO_MARKS), [summary, view.sheet]);
   const sel = parse(selected?.a1);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -140,56 +103,11 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
 
   const first = frozen + Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, frozen + Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const rowProps = (r: number) => ({ grid, row: r, widths, marks, width: totalWidth, selectedCol: sel?.row === r ? sel.col : -1 });
 
-  const renderRow = (r: number, style: CSSProperties | undefined, isFrozen: boolean) => (
-    <div key={r} role="row" aria-rowindex={r + 2} className={styles.row} style={{ width: totalWidth, ...style }}>
-      <div role="rowheader" className={mergeClasses(styles.cell, styles.head, sel?.row === r && styles.headOn)} style={{ width: HEAD_WIDTH }}>
-        {r + 1}
-      </div>
-      {widths.map((w, c) => {
-        const v = cellAt(grid, r, c);
-        const text = formatCellValue(v);
-        const mark = marks.get(cellKey(r, c));
-        const isSel = sel !== null && sel.row === r && sel.col === c;
-        const a1 = toA1({ row: r, col: c });
-        const color = mark?.computed?.color;
-        const style: CSSProperties = { width: w };
-        if (color) {
-          style.background = TRAFFIC_COLORS[color].bg;
-          style.color = TRAFFIC_COLORS[color].fg;
-        }
-        if (mark?.severity) style.boxShadow = `inset 0 0 0 2px ${SEVERITY_COLOR[mark.severity]}`;
-        return (
-          <div
-            key={c}
-            role="gridcell"
-            aria-colindex={c + 2}
-            aria-selected={isSel || undefined}
-            data-a1={a1}
-            data-computed={mark?.computed ? 'true' : undefined}
-            data-color={color ?? undefined}
-            data-severity={mark?.severity}
-            data-selected={isSel ? 'true' : undefined}
-            title={describe(a1, text, mark)}
-            className={mergeClasses(
-              styles.cell,
-              typeof v === 'number' && styles.number,
-              isFrozen && styles.frozenCell,
-              mark?.computed && styles.computed,
-              isSel && styles.selected,
-            )}
-            style={style}
-          >
-            {text}
-          </div>
-        );
-      })}
-    </div>
-  );
-
-  const rows = [];
+  const body = [];
   for (let r = first; r < last; r++) {
-    rows.push(renderRow(r, { position: 'absolute', top: (r - frozen) * ROW_HEIGHT, left: 0 }, false));
+    body.push(<SheetRow key={r} {...rowProps(r)} frozen={false} top={(r - frozen) * ROW_HEIGHT} />);
   }
 
   return (
@@ -205,17 +123,19 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
       data-testid="sheet-grid"
     >
       <div className={styles.frozen} style={{ width: totalWidth }}>
-        <div role="row" aria-rowindex={1} className={styles.row}>
-          <div className={mergeClasses(styles.cell, styles.head)} style={{ width: HEAD_WIDTH }} />
+        <div role="row" aria-rowindex={1} className={cellStyles.row}>
+          <div className={mergeClasses(cellStyles.cell, cellStyles.head)} style={{ width: HEAD_WIDTH }} />
           {widths.map((w, c) => (
-            <div key={c} role="columnheader" className={mergeClasses(styles.cell, styles.head, sel?.col === c && styles.headOn)} style={{ width: w, position: 'static' }}>
+            <div key={c} role="columnheader" className={mergeClasses(cellStyles.cell, cellStyles.head, sel?.col === c && cellStyles.headOn)} style={{ width: w, position: 'static' }}>
               {columnLetters(c)}
             </div>
           ))}
         </div>
-        {Array.from({ length: frozen }, (_, r) => renderRow(r, undefined, true))}
+        {Array.from({ length: frozen }, (_, r) => (
+          <SheetRow key={r} {...rowProps(r)} frozen />
+        ))}
       </div>
-      <div style={{ position: 'relative', height: (rowCount - frozen) * ROW_HEIGHT, width: totalWidth }}>{rows}</div>
+      <div style={{ position: 'relative', height: (rowCount - frozen) * ROW_HEIGHT, width: totalWidth }}>{body}</div>
       <div className={styles.live} aria-live="polite">
         {sel ? `Celda ${selected?.a1} seleccionada: ${formatCellValue(cellAt(grid, sel.row, sel.col)) || 'vacía'}` : ''}
       </div>
