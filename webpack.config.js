@@ -1,7 +1,8 @@
 /**
  * Three pages: the add-in's task pane and ribbon command (Office.js from Microsoft's CDN),
  * and the offline web page (no Office.js, no network; its worker does the heavy work).
- * `npm run demo` serves them on http://localhost:3000 over plain http.
+ * `npm run demo` serves them on http://localhost:3000 over plain http; `npm run dev-server`
+ * (used by `npm start` to sideload into Excel) serves https with office-addin-dev-certs.
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -10,8 +11,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const PORT = 3000;
 const SAMPLE = 'samples/la-victoria-2023-s1.xlsx';
 
-module.exports = (_env, argv) => {
+module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
+  // Excel loads add-ins only over https; the offline page does not need it.
+  const https = Boolean(env && env.https);
+  const scheme = https ? 'https' : 'http';
   return {
     mode: dev ? 'development' : 'production',
     // No eval-based source maps: web.html's Content-Security-Policy forbids eval.
@@ -73,14 +77,14 @@ module.exports = (_env, argv) => {
     devServer: {
       host: 'localhost',
       port: PORT,
-      server: 'http',
+      server: https ? { type: 'https', options: await require('office-addin-dev-certs').getHttpsOptions() } : 'http',
       open: false,
       hot: false,
       static: false,
       client: { overlay: { warnings: false, errors: true } },
       onListening: () => {
         // Printed once the server listens; the first build follows in a few seconds.
-        console.log(`\nSemáforo POI: abra http://localhost:${PORT}/web.html (panel del complemento: http://localhost:${PORT}/taskpane.html)\n`);
+        console.log(`\nSemáforo POI: abra ${scheme}://localhost:${PORT}/web.html (panel del complemento: ${scheme}://localhost:${PORT}/taskpane.html)\n`);
       },
     },
   };

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyze, findLayout, observationsTable, summaryTable, OBSERVATIONS_SHEET, SUMMARY_SHEET, type Analysis } from '../engine';
+import { analyze, findLayout, type Analysis } from '../engine';
 import type { Severity } from '../engine/observation';
 import { openXlsx, writePatchedCopy, XlsxError, type XlsxPackage } from '../hosts/xlsx';
+import { observationsSheet, patchEdits, summarySheet } from '../hosts/xlsx/tool-sheets';
 
 /** A file the command cannot use: exit 2, this Spanish line on stderr. */
 export class FileProblem extends Error {
@@ -84,15 +85,7 @@ export function checkFile(request: CheckRequest): CheckResult {
   const { name, grid } = chooseSheet(request.path, pkg, request.sheet);
   const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities });
   if (!request.out) return { path: request.path, analysis };
-  const copy = writePatchedCopy(
-    data,
-    name,
-    analysis.patch.cells.map((c) => ({ row: c.at.row, col: c.at.col, value: c.value })),
-    [
-      { name: OBSERVATIONS_SHEET, table: observationsTable(analysis), columnWidths: [28, 12, 8, 6, 90, 14, 14], freezeRows: 1 },
-      { name: SUMMARY_SHEET, table: summaryTable(analysis), columnWidths: [44, 60, 20, 20] },
-    ],
-  );
+  const copy = writePatchedCopy(data, name, patchEdits(analysis), [observationsSheet(analysis), summarySheet(analysis)]);
   writeAtomically(request.out, copy);
   return { path: request.path, analysis, written: request.out };
 }

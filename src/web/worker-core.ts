@@ -2,17 +2,10 @@
  * What the worker does, without the worker: one open workbook, read → analyse → write.
  * Synchronous and DOM-free, so tests drive it directly in Node.
  */
-import {
-  OBSERVATIONS_SHEET,
-  SUMMARY_SHEET,
-  analyze,
-  findLayout,
-  observationsTable,
-  summaryTable,
-  type Analysis,
-} from '../engine';
+import { analyze, findLayout, type Analysis } from '../engine';
 import type { CellValue, Grid } from '../engine/grid/cell';
 import { XlsxError, openXlsx, writePatchedCopy, type XlsxPackage } from '../hosts/xlsx';
+import { observationsSheet, patchEdits, summarySheet } from '../hosts/xlsx/tool-sheets';
 import type { Progress, SheetChoice, WriteResult } from '../taskpane/service';
 import { UserFacingError } from '../taskpane/service';
 import { toSummary } from '../taskpane/summary';
@@ -21,8 +14,6 @@ import type { DownloadResult, OpenResult, Request, ResponseMessage, Results, She
 type Report = (p: Progress) => void;
 
 /** Column widths and frozen rows of the added sheets, as the CLI writes them. */
-const OBSERVATIONS_LAYOUT = { columnWidths: [28, 12, 8, 6, 90, 14, 14], freezeRows: 1 } as const;
-const SUMMARY_LAYOUT = { columnWidths: [44, 60, 20, 20] } as const;
 
 /** At most this many top rows are frozen in the view, whatever the header looks like. */
 const MAX_FROZEN_ROWS = 10;
@@ -76,11 +67,8 @@ export class WorkbookSession {
     const a = this.analyze(sheet, fechaCorte, report);
     if (!a.model) return { summary: toSummary(a), cellsWritten: 0 };
     report({ stage: 'writing', message: 'Escribiendo las celdas calculadas y las hojas Observaciones y Resumen…' });
-    const edits = a.patch.cells.map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
-    this.write(sheet, edits, [
-      { name: OBSERVATIONS_SHEET, table: observationsTable(a), ...OBSERVATIONS_LAYOUT },
-      { name: SUMMARY_SHEET, table: summaryTable(a), ...SUMMARY_LAYOUT },
-    ]);
+    const edits = patchEdits(a);
+    this.write(sheet, edits, [observationsSheet(a), summarySheet(a)]);
     return { summary: toSummary(a), cellsWritten: edits.length };
   }
 
@@ -90,7 +78,7 @@ export class WorkbookSession {
       throw new UserFacingError(`La hoja «${sheet}» no tiene el formato del reporte de seguimiento del POI: no hay resumen que escribir. Elija la hoja del reporte.`);
     }
     report({ stage: 'writing', message: 'Escribiendo la hoja Resumen…' });
-    this.write(sheet, [], [{ name: SUMMARY_SHEET, table: summaryTable(a), ...SUMMARY_LAYOUT }]);
+    this.write(sheet, [], [summarySheet(a)]);
   }
 
   download(): DownloadResult {

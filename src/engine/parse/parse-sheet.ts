@@ -127,18 +127,17 @@ class SheetParser {
 
   private parseRow(row: number): void {
     const cols = this.layout.columns;
-    const texts = this.rowTexts(row);
-    if (texts.length === 0) return;
-    const labelValue = cellAt(this.grid, row, cols.label);
-    const label = cellText(labelValue);
+    const label = cellText(cellAt(this.grid, row, cols.label));
+    // AO rows are nearly all rows: decide them first, without looking at the other cells.
     const kind = rowKind(cellAt(this.grid, row, cols.progEje));
-
-    if (kind === null && texts.some((t) => isHeaderLabel(t.text))) return void this.repeatedHeaderRows.push(row);
-    if (kind === null && this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
-    if (kind === null && texts.length <= 2 && texts.every((t) => isTitleText(t.text))) return;
-
     if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
     if (kind === 'EJECUTADO') return this.executedRow(row);
+
+    const texts = this.rowTexts(row);
+    if (texts.length === 0) return;
+    if (texts.some((t) => isHeaderLabel(t.text))) return void this.repeatedHeaderRows.push(row);
+    if (this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
+    if (texts.length <= 2 && texts.every((t) => isTitleText(t.text))) return;
 
     if (this.strategicActionLine(row, texts)) return;
     if (this.totalLine(row, texts)) return;
@@ -337,6 +336,7 @@ class SheetParser {
 
 function rowKind(value: CellValue): RowKind | null {
   if (typeof value !== 'string') return null;
+  if (value === 'PROGRAMADO' || value === 'EJECUTADO') return value; // the common spelling, without normalising
   const n = normalizeLabel(value);
   if (n === 'PROGRAMADO' || n === 'PROG' || n === 'PROG.') return 'PROGRAMADO';
   if (n === 'EJECUTADO' || n === 'EJE' || n === 'EJE.') return 'EJECUTADO';
