@@ -83,16 +83,23 @@ export function setFullCalcOnLoad(wb: EditablePart): void {
   wb.splice({ start: at, end: at, text: `<${p}calcPr fullCalcOnLoad="1"/>` });
 }
 
-/** Adds `<sheet>` at the end of `<sheets>`, with the same relationship-id attribute name. */
+/** Adds `<sheet>` at the end of `<sheets>`, its id under the producer's relationship prefix. */
 export function addSheetEntry(wb: EditablePart, name: string, sheetId: number, rId: string): void {
   const sheets = wb.children('sheets')[0];
   if (!sheets) throw new SyntaxError('workbook.xml sin <sheets>');
   const existing = sheets.selfClosing ? [] : childElements(wb.xml, sheets);
   const sample = existing.length ? openTag(wb.xml, existing[0]) : '';
-  const idAttr = /\s([\w.-]+:id)\s*=/.exec(sample)?.[1] ?? 'r:id';
+  const root = openTag(wb.xml, wb.root());
+  const onRoot = relationshipPrefix(root);
+  const prefix = relationshipPrefix(sample) ?? onRoot ?? 'r';
+  const ns = prefix === onRoot ? '' : ` xmlns:${prefix}="${getAttr(sample, `xmlns:${prefix}`) ?? REL_NS}"`;
   const p = prefixOf(sheets.qname);
-  const ns = idAttr === 'r:id' && !/xmlns:r\s*=/.test(openTag(wb.xml, wb.root())) ? ` xmlns:r="${REL_NS}"` : '';
-  wb.appendTo(sheets, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${ns} ${idAttr}="${rId}"/>`);
+  wb.appendTo(sheets, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${ns} ${prefix}:id="${rId}"/>`);
+}
+
+/** The prefix an open tag binds to the relationships namespace (transitional or strict). */
+function relationshipPrefix(tag: string): string | undefined {
+  return /\sxmlns:([\w.-]+)\s*=\s*["'][^"']*\/relationships["']/.exec(tag)?.[1];
 }
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

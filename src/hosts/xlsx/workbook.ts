@@ -4,7 +4,7 @@
  */
 import { XlsxError, messages } from './errors';
 import { isRelType, parseContentTypes, parseRelationships, relsPartFor, resolveTarget, type Relationship } from './opc';
-import { decodeXml, parseXml, prefixedAttr, type XmlText } from './xml';
+import { decodeXml, parseXml, prefixedAttr, type Attributes, type XmlText } from './xml';
 import { inflateEntry, type ZipArchive } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -82,11 +82,15 @@ function parseSheets(text: string, part: string, rels: readonly Relationship[]):
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   let root: string | undefined;
+  const relPrefixes: string[] = [];
   parseXml(text, part, {
     open(name, a) {
-      root ??= name;
+      if (root === undefined) {
+        root = name;
+        relPrefixes.push(...relationshipPrefixes(a));
+      }
       if (name !== 'sheet') return;
-      const rId = prefixedAttr(a, 'id') ?? '';
+      const rId = relationshipId(a, relPrefixes) ?? '';
       const rel = byId.get(rId);
       sheets.push({
         name: a.name ?? '',
@@ -101,6 +105,19 @@ function parseSheets(text: string, part: string, rels: readonly Relationship[]):
   // A .docx or .pptx also has an officeDocument relationship: the root tells them apart.
   if (root !== 'workbook') throw new XlsxError('no-workbook', messages.noWorkbook(), `root element ${root ?? '(none)'}`);
   return sheets;
+}
+
+/** Prefixes bound to the relationships namespace (transitional or strict) by these attributes. */
+function relationshipPrefixes(a: Attributes): string[] {
+  const out: string[] = [];
+  for (const k in a) if (k.startsWith('xmlns:') && /\/relationships$/.test(a[k])) out.push(k.slice(6));
+  return out;
+}
+
+/** `r:id` under whatever prefix the producer bound (on the root or on the element itself). */
+function relationshipId(a: Attributes, rootPrefixes: readonly string[]): string | undefined {
+  for (const p of [...relationshipPrefixes(a), ...rootPrefixes]) if (a[`${p}:id`] !== undefined) return a[`${p}:id`];
+  return prefixedAttr(a, 'id');
 }
 
 export function findSheet(model: WorkbookModel, name: string): SheetEntry {

@@ -46,6 +46,25 @@ describe('writePatchedCopy on other dialects', () => {
     expect(readWithSheetJS(copy, d.sheet).rows).toEqual(normalizeRows(pkg.readSheet(d.sheet).rows));
   });
 
+  it('declares the relationship prefix on the new entry when the producer declared it per sheet', () => {
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const bytes = zipParts({
+      '[Content_Types].xml': contentTypes([
+        ['/xl/workbook.xml', CT.workbook],
+        ['/xl/worksheets/sheet1.xml', CT.worksheet],
+      ]),
+      '_rels/.rels': rels([['rId1', `${rel}/officeDocument`, 'xl/workbook.xml']]),
+      'xl/workbook.xml': `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xr="urn:x"><sheets><sheet xr:id="no" xmlns:ns2="${rel}" name="R" sheetId="1" ns2:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': rels([['rId1', `${rel}/worksheet`, 'worksheets/sheet1.xml']]),
+      'xl/worksheets/sheet1.xml': '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+    });
+    expect(openXlsx(bytes).sheets).toEqual([{ name: 'R', state: 'visible' }]);
+    const copy = writePatchedCopy(bytes, 'R', [{ row: 0, col: 0, value: 1 }], [{ name: 'Obs', table: [[{ value: 'x' }]] }]);
+    expect(strFromU8(unzipParts(copy)['xl/workbook.xml'])).toContain(`<sheet name="Obs" sheetId="2" xmlns:ns2="${rel}" ns2:id="rId2"/>`);
+    expect(normalizeRows(openXlsx(copy).readSheet('Obs').rows)).toEqual([['x']]);
+    expect(normalizeRows(openXlsx(copy).readSheet('R').rows)).toEqual([[1]]);
+  });
+
   it('patches a strict-OOXML package using its own namespaces', () => {
     const strict = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
     const strictRel = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
