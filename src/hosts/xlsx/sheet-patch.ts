@@ -152,7 +152,8 @@ class SheetPatcher {
       }
       if (value === null) continue; // nothing to clear
       const next = cells[firstGreater(cells, col, (c) => c.col)];
-      const at = next ? next.span.start : row.span.closeStart;
+      // At the end: after the last cell, so a row's trailing <extLst> stays last.
+      const at = next ? next.span.start : cells.length ? cells[cells.length - 1].span.end : row.span.openEnd;
       (inserts.get(at) ?? inserts.set(at, []).get(at)!).push(this.cell(row.index, col, value, undefined));
       newCols.push(col);
     }

@@ -49,6 +49,14 @@ describe('patchSheetXml', () => {
     expect(out).toContain('<row r="2" spans="1:5"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c><c r="E2"><v>5</v></c></row>');
   });
 
+  it('keeps a row extension last when appending cells', () => {
+    const ext = '<extLst><ext uri="{X}"/></extLst>';
+    expect(patch(sheet(`<row r="1"><c r="A1"><v>1</v></c>${ext}</row>`), [{ row: 0, col: 1, value: 2 }])).toContain(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c>${ext}</row>`,
+    );
+    expect(patch(sheet(`<row r="1">${ext}</row>`), [{ row: 0, col: 1, value: 2 }])).toContain(`<row r="1"><c r="B1"><v>2</v></c>${ext}</row>`);
+  });
+
   it('inserts a missing row in row order, and at the end', () => {
     const xml = sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="5"><c r="A5"><v>5</v></c></row>');
     const out = patch(xml, [
