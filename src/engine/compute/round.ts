@@ -3,7 +3,7 @@
  * 1.005 → 1.01 as a person (and CEPLAN's report) rounds, not 1.00 as binary floats do.
  */
 export function roundHalfAway(x: number, decimals: number): number {
-  if (!Number.isFinite(x)) return x;
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
   const sign = x < 0 ? -1 : 1;
   const shifted = Math.round(Number(`${Math.abs(x)}e${decimals}`));
   const result = sign * Number(`${shifted}e-${decimals}`);

@@ -1,13 +1,22 @@
 import type { CellValue } from './cell';
 
+// Labels repeat across thousands of rows ("Acumulado Anual", "Muy Alta"): normalise each once.
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 4096;
+
 /** Upper case, no accents, single spaces: "Acumulado  anual " → "ACUMULADO ANUAL". */
 export function normalizeLabel(text: string): string {
-  return text
+  const cached = NORMALIZED.get(text);
+  if (cached !== undefined) return cached;
+  const normalized = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
     .replace(/\s+/g, ' ')
     .trim();
+  if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+  NORMALIZED.set(text, normalized);
+  return normalized;
 }
 
 /** As normalizeLabel, without any space: "PROG./ EJE." and "PROG./EJE." both → "PROG./EJE.". */

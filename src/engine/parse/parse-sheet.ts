@@ -202,6 +202,9 @@ class SheetParser {
 
   private monthCell(row: number, col: number): MonthCell {
     const raw = cellAt(this.grid, row, col);
+    // Most month cells are plain numbers or blanks: no need to go through readNumber.
+    if (typeof raw === 'number' && Number.isFinite(raw)) return { at: { row, col }, raw, value: raw };
+    if (raw === null) return { at: { row, col }, raw, value: null };
     const read = readNumber(raw);
     return read.problem ? { at: { row, col }, raw, value: read.value, problem: read.problem } : { at: { row, col }, raw, value: read.value };
   }

@@ -49,7 +49,7 @@ export function buildPatch(grid: Grid, computed: readonly ComputedCell[]): Patch
   const cells: PatchCell[] = [];
   for (const c of computed) {
     const old = cellAt(grid, c.at.row, c.at.col);
-    if (!sameValue(old, c.value)) cells.push({ ...c, old });
+    if (!sameValue(old, c.value)) cells.push({ at: c.at, a1: c.a1, kind: c.kind, value: c.value, format: c.format, color: c.color, old });
   }
   return { cells };
 }

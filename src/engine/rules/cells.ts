@@ -21,12 +21,18 @@ export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout): M
   return cells.map((cell, i) => ({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) }));
 }
 
+// Several rules walk the same cells: build each AO's list once per analysis.
+const MONTH_CELLS = new WeakMap<Activity, MonthCellRef[]>();
+
 /** Every month cell of an AO: PROGRAMADO then EJECUTADO, físico then financiero. */
 export function monthCells(activity: Activity, layout: Layout): MonthCellRef[] {
+  const cached = MONTH_CELLS.get(activity);
+  if (cached) return cached;
   const out: MonthCellRef[] = [];
   for (const row of [activity.programmed, activity.executed]) {
     if (!row) continue;
     out.push(...rowBlockCells(row, 'físico', layout), ...rowBlockCells(row, 'financiero', layout));
   }
+  MONTH_CELLS.set(activity, out);
   return out;
 }

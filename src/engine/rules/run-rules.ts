@@ -63,29 +63,34 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
     }
   }
 
-  const visit = <K extends keyof RuleVisitors>(key: K, ...args: Parameters<NonNullable<RuleVisitors[K]>>): void => {
-    for (const { rule, visitors } of active) {
-      const fn = visitors[key] as ((...a: typeof args) => void) | undefined;
-      if (!fn || failed.has(rule.meta.id)) continue;
+  // One list per visitor kind, so the walk calls only the rules that listen.
+  const listeners = <K extends keyof RuleVisitors>(key: K): { rule: Rule; fn: NonNullable<RuleVisitors[K]> }[] =>
+    active.flatMap(({ rule, visitors }) => (visitors[key] ? [{ rule, fn: visitors[key]! }] : []));
+  const visit = <T>(list: { rule: Rule; fn: (arg: T) => void }[], arg: T): void => {
+    for (const { rule, fn } of list) {
+      if (failed.has(rule.meta.id)) continue;
       try {
-        fn(...args);
+        fn(arg);
       } catch (error) {
         fail(rule, error);
       }
     }
   };
 
-  for (const f of figures.activities) visit('activity', f);
-  for (const f of figures.strategicActions) visit('strategicAction', f);
-  for (const s of model.strayRows) visit('stray', s);
-  visit('end');
+  const onActivity = listeners('activity');
+  for (const f of figures.activities) visit(onActivity, f);
+  const onStrategicAction = listeners('strategicAction');
+  for (const f of figures.strategicActions) visit(onStrategicAction, f);
+  const onStray = listeners('stray');
+  for (const s of model.strayRows) visit(onStray, s);
+  visit(listeners('end'), undefined);
   return sortObservations(observations);
 }
 
 export function sortObservations(observations: Observation[]): Observation[] {
-  return observations.sort(
-    (a, b) => a.row - b.row || fromA1(a.cell).col - fromA1(b.cell).col || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
-  );
+  const keyed = observations.map((o) => ({ o, col: fromA1(o.cell).col }));
+  keyed.sort((a, b) => a.o.row - b.o.row || a.col - b.col || (a.o.rule < b.o.rule ? -1 : a.o.rule > b.o.rule ? 1 : 0));
+  return keyed.map((k) => k.o);
 }
 
 function errorText(error: unknown): string {
