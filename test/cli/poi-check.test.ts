@@ -109,6 +109,29 @@ describe('poi-check without --json', () => {
   });
 });
 
+describe('--config', () => {
+  it('changes a rule’s severity or turns it off', () => {
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'stated-percent': 'warning' } }));
+    const r = runCli(['--json', '--fecha-corte', '2023-08-15', '--config', config, wrong]);
+    const issues = JSON.parse(r.out).issues as { rule: string; severity: string }[];
+    expect(issues).toEqual([expect.objectContaining({ rule: 'stated-percent', severity: 'warning', cell: 'N8' })]);
+    expect(r.code).toBe(0);
+    writeFileSync(config, JSON.stringify({ rules: { 'stated-percent': 'off' } }));
+    const off = runCli(['--json', '--fecha-corte', '2023-08-15', '--config', config, wrong]);
+    expect(JSON.parse(off.out).issues).toEqual([]);
+  });
+  it('refuses an unknown rule or severity with exit 2', () => {
+    const config = join(dir, 'config-mala.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const r = runCli(['--config', config, clean]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nombra una regla que no existe: no-such-rule');
+    writeFileSync(config, JSON.stringify({ rules: { 'stated-percent': 'fatal' } }));
+    expect(runCli(['--config', config, clean]).err).toContain('Severidad no válida para stated-percent');
+  });
+});
+
 describe('exit 2 with one Spanish line', () => {
   it.each([
     [['--fecha-corte', '2023-13-01', 'x.xlsx'], 'La fecha de corte «2023-13-01» no es válida'],
