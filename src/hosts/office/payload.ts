@@ -1,3 +1,5 @@
+import { isPayloadLimitError } from './errors';
+
 /**
  * Request/response size budgets. Excel on the web refuses a request or a response over
  * 5 MB; we plan every batch to stay under 4 MB of JSON so the framing Office.js adds
@@ -47,4 +49,68 @@ export function jsonBytes(value: unknown): number {
 /** Bytes of a 2-D values array. */
 export function matrixBytes(rows: readonly (readonly unknown[])[]): number {
   return jsonBytes(rows);
+}
+
+/** Something queued on a request context, with its estimated request bytes. */
+export interface Sized {
+  readonly bytes: number;
+}
+
+/** Packs items in order into batches of at most `budget` bytes (one item may exceed it alone). */
+export function packBySize<T extends Sized>(items: readonly T[], budget = PLAN_BUDGET_BYTES): T[][] {
+  const batches: T[][] = [];
+  let cur: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (cur.length && bytes + item.bytes > budget) {
+      batches.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(item);
+    bytes += item.bytes;
+  }
+  if (cur.length) batches.push(cur);
+  return batches;
+}
+
+export interface BatchStats {
+  syncs: number;
+  /** Estimated bytes of each batch that went through. */
+  batchBytes: number[];
+}
+
+/**
+ * Queues each batch and syncs it once, never per cell or row. A batch Excel refuses for its
+ * size applied nothing, so it is split in two and retried. `queue` learns whether an earlier
+ * batch already went through (the first one may have set-up work to do).
+ */
+export async function syncBatches<T extends Sized>(
+  context: Excel.RequestContext,
+  batches: readonly T[][],
+  queue: (batch: readonly T[], first: boolean) => void,
+  onDone?: (batch: readonly T[]) => void,
+): Promise<BatchStats> {
+  const stats: BatchStats = { syncs: 0, batchBytes: [] };
+  const pending = [...batches];
+  while (pending.length) {
+    const batch = pending.shift()!;
+    queue(batch, stats.batchBytes.length === 0);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      stats.syncs++;
+      if (isPayloadLimitError(e) && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        pending.unshift(batch.slice(0, half), batch.slice(half));
+        continue;
+      }
+      throw e;
+    }
+    stats.syncs++;
+    stats.batchBytes.push(batch.reduce((n, item) => n + item.bytes, 0));
+    onDone?.(batch);
+  }
+  return stats;
 }

@@ -2,8 +2,7 @@ import type { CellRange, CellValue } from '../../engine/grid/cell';
 import { columnLetters, rangeToA1, toA1 } from '../../engine/grid/a1';
 import type { TrafficColor } from '../../engine/model';
 import type { ComputedCell, PatchCell } from '../../engine/patch/types';
-import { isPayloadLimitError } from './errors';
-import { jsonBytes, OP_OVERHEAD_BYTES, PLAN_BUDGET_BYTES } from './payload';
+import { jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
 
 /** Fills for the traffic light (Excel's own red / yellow / green colour-scale tones). */
 export const TRAFFIC_FILL: Readonly<Record<TrafficColor, string>> = {
@@ -240,20 +239,7 @@ export function planPatchWrite(
 
 /** Greedy packing of ops, in order, into batches under the byte budget. */
 export function packBatches(ops: readonly WriteOp[], budget = PLAN_BUDGET_BYTES): WriteOp[][] {
-  const batches: WriteOp[][] = [];
-  let cur: WriteOp[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    if (cur.length && bytes + op.bytes > budget) {
-      batches.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(op);
-    bytes += op.bytes;
-  }
-  if (cur.length) batches.push(cur);
-  return batches;
+  return packBySize(ops, budget);
 }
 
 function queue(sheet: Excel.Worksheet, op: WriteOp): void {
@@ -279,33 +265,20 @@ export async function executeWritePlan(
   plan: WritePlan,
   options: { budgetBytes?: number; onProgress?: (fraction: number) => void } = {},
 ): Promise<WriteStats> {
-  const pending = packBatches(plan.ops, options.budgetBytes);
-  const batchBytes: number[] = [];
-  let syncs = 0;
   let done = 0;
-  while (pending.length) {
-    const batch = pending.shift()!;
-    context.application.suspendApiCalculationUntilNextSync();
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    for (const op of batch) queue(sheet, op);
-    try {
-      // One sync per batch (each up to ~3.4 MB), never per cell or row.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    } catch (e) {
-      syncs++;
-      if (isPayloadLimitError(e) && batch.length > 1) {
-        const half = Math.ceil(batch.length / 2);
-        pending.unshift(batch.slice(0, half), batch.slice(half));
-        continue;
-      }
-      throw e;
-    }
-    syncs++;
-    batchBytes.push(batch.reduce((n, op) => n + op.bytes, 0));
-    done += batch.length;
-    options.onProgress?.(done / plan.ops.length);
-  }
+  const { syncs, batchBytes } = await syncBatches(
+    context,
+    packBatches(plan.ops, options.budgetBytes),
+    (batch) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      for (const op of batch) queue(sheet, op);
+    },
+    (batch) => {
+      done += batch.length;
+      options.onProgress?.(done / plan.ops.length);
+    },
+  );
   return { syncs, cellsWritten: plan.cells.length, batchBytes };
 }
 

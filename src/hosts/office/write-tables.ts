@@ -1,7 +1,6 @@
 import type { CellValue } from '../../engine/grid/cell';
 import type { Table, TableCell } from '../../engine/report/tables';
-import { isPayloadLimitError } from './errors';
-import { jsonBytes, OP_OVERHEAD_BYTES, PLAN_BUDGET_BYTES } from './payload';
+import { jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
 
 /** Text cells get the Text format before their value, so `=SUM(…)`, `+1`, `-x`, `@x` stay text. */
 export const TEXT_FORMAT = '@';
@@ -156,7 +155,6 @@ export async function writeTableSheet(
   const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
   existing.load('isNullObject');
   await context.sync();
-  let syncs = 1;
 
   const actions: Action[] = [];
   if (options.preface !== undefined) {
@@ -181,26 +179,9 @@ export async function writeTableSheet(
     },
   });
 
-  // Pack actions into batches; the first one also deletes and re-adds the sheet.
-  const batches: Action[][] = [];
-  let cur: Action[] = [];
-  let bytes = 0;
-  for (const a of actions) {
-    if (cur.length && bytes + a.bytes > budget) {
-      batches.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(a);
-    bytes += a.bytes;
-  }
-  if (cur.length) batches.push(cur);
-
-  const batchBytes: number[] = [];
-  let first = true;
-  const pending = [...batches];
-  while (pending.length) {
-    const batch = pending.shift()!;
+  // A refused request applied nothing, so even the first batch (which re-creates the sheet)
+  // can be split: its first half still deletes and re-adds.
+  const stats = await syncBatches(context, packBySize(actions, budget), (batch, first) => {
     let sheet: Excel.Worksheet;
     if (first) {
       if (!existing.isNullObject) existing.delete();
@@ -209,24 +190,7 @@ export async function writeTableSheet(
       sheet = context.workbook.worksheets.getItem(sheetName);
     }
     for (const a of batch) a.run(sheet);
-    try {
-      // One sync per ~3 MB batch of table rows, not per row.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    } catch (e) {
-      syncs++;
-      // A refused request applied nothing, so even the first batch (which re-creates the
-      // sheet) can be split: its first half still deletes and re-adds.
-      if (isPayloadLimitError(e) && batch.length > 1) {
-        const half = Math.ceil(batch.length / 2);
-        pending.unshift(batch.slice(0, half), batch.slice(half));
-        continue;
-      }
-      throw e;
-    }
-    syncs++;
-    first = false;
-    batchBytes.push(batch.reduce((n, a) => n + a.bytes, 0));
-  }
-  return { syncs, rows: table.length + top, batchBytes };
+  });
+  // One more sync: the existence check above.
+  return { syncs: 1 + stats.syncs, rows: table.length + top, batchBytes: stats.batchBytes };
 }
