@@ -33,21 +33,27 @@ function monthlyMeanPercent(programmed: readonly number[], executed: readonly nu
   return n === 0 ? null : sum / n;
 }
 
+/** For each month of the period (column order), whether its tracking deadline has passed (rule 4). */
+export function deadlinesPassed(layout: Layout, year: number, fechaCorte: string): boolean[] {
+  return layout.months.map((month) => deadlinePassed(year, month, fechaCorte));
+}
+
 /** Months whose EJECUTADO physical value is blank with the deadline passed (rule 4). */
-export function missingMonths(activity: Activity, layout: Layout, year: number, fechaCorte: string): number[] {
-  return layout.months.filter((month, i) => {
+export function missingMonths(activity: Activity, layout: Layout, passed: readonly boolean[]): number[] {
+  return layout.months.filter((_, i) => {
+    if (!passed[i]) return false;
     const cell = activity.executed?.physical[i];
-    const blank = !cell || (cell.value === null && cell.problem === undefined);
-    return blank && deadlinePassed(year, month, fechaCorte);
+    return !cell || (cell.value === null && cell.problem === undefined);
   });
 }
 
-export function computeActivity(activity: Activity, layout: Layout, year: number, fechaCorte: string): ActivityFigures {
+/** `passed`: from deadlinesPassed(), computed once for the whole sheet. */
+export function computeActivity(activity: Activity, layout: Layout, passed: readonly boolean[]): ActivityFigures {
   const n = layout.months.length;
   const type = activity.aggregationType ?? FALLBACK_AGGREGATION;
   const programmed = monthValues(activity.programmed, n);
   const executed = monthValues(activity.executed, n);
-  const missing = missingMonths(activity, layout, year, fechaCorte);
+  const missing = missingMonths(activity, layout, passed);
   const withoutProgramming = programmed.every((v) => v === 0); // rule 3
   const programmedAcc = accumulate(programmed, type);
   const executedAcc = accumulate(executed, type);

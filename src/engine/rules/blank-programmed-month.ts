@@ -22,7 +22,7 @@ export default defineRule({
       if (!row) return;
       for (const block of ['físico', 'financiero'] as const) {
         // One observation per row and block, on its first blank month: a blank row is one problem.
-        const blanks = rowBlockCells(row, block, context.model.layout).filter((m) => m.cell.value === null && m.cell.problem === undefined);
+        const blanks = rowBlockCells(row, block, context.model.layout, (c) => c.value === null && c.problem === undefined);
         if (blanks.length === 0) continue;
         context.flag(blanks[0].cell.at, 'blank', { data: { block, months: spanishList(blanks.map((m) => m.monthLabel)) }, found: null });
       }

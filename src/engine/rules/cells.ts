@@ -14,25 +14,27 @@ export interface MonthCellRef {
   readonly monthLabel: string;
 }
 
-/** The month cells of one row and block, in column order. */
-export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout): MonthCellRef[] {
+/**
+ * The month cells of one row and block that pass `keep` (all by default), in column order.
+ * Rules look for the rare odd cell: testing before building a reference keeps a
+ * 10,000-AO sheet from allocating a quarter of a million of them per rule.
+ */
+export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout, keep?: (cell: MonthCell) => boolean): MonthCellRef[] {
   const cells = block === 'físico' ? row.physical : row.financial;
   const months = block === 'físico' ? layout.months : layout.financialMonths;
-  return cells.map((cell, i) => ({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) }));
+  const out: MonthCellRef[] = [];
+  cells.forEach((cell, i) => {
+    if (!keep || keep(cell)) out.push({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) });
+  });
+  return out;
 }
 
-// Several rules walk the same cells: build each AO's list once per analysis.
-const MONTH_CELLS = new WeakMap<Activity, MonthCellRef[]>();
-
-/** Every month cell of an AO: PROGRAMADO then EJECUTADO, físico then financiero. */
-export function monthCells(activity: Activity, layout: Layout): MonthCellRef[] {
-  const cached = MONTH_CELLS.get(activity);
-  if (cached) return cached;
+/** The month cells of an AO that pass `keep`: PROGRAMADO then EJECUTADO, físico then financiero. */
+export function monthCells(activity: Activity, layout: Layout, keep?: (cell: MonthCell) => boolean): MonthCellRef[] {
   const out: MonthCellRef[] = [];
   for (const row of [activity.programmed, activity.executed]) {
     if (!row) continue;
-    out.push(...rowBlockCells(row, 'físico', layout), ...rowBlockCells(row, 'financiero', layout));
+    out.push(...rowBlockCells(row, 'físico', layout, keep), ...rowBlockCells(row, 'financiero', layout, keep));
   }
-  MONTH_CELLS.set(activity, out);
   return out;
 }

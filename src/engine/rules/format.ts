@@ -1,12 +1,29 @@
+import { roundHalfAway } from '../compute/round';
 import type { CellValue } from '../grid/cell';
 import type { MessageData } from './define-rule';
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/**
+ * 59035.15 → "59,035.15", 4000 → "4,000", 83.7 → "83.7": grouped thousands and at most two
+ * decimals, as the report prints figures. Hand-rolled because Intl is slow for the thousands
+ * of messages a large sheet may need.
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  // Rounded as the report rounds (1.005 → 1.01), then written with two decimals at most.
+  const fixed = roundHalfAway(Math.abs(value), 2).toFixed(2);
+  const dot = fixed.indexOf('.');
+  const whole = fixed.slice(0, dot);
+  const decimals = fixed.slice(dot + 1).replace(/0+$/, '');
+  let grouped = '';
+  for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
+  const sign = value < 0 && (whole !== '0' || decimals !== '') ? '-' : '';
+  return sign + grouped + (decimals ? '.' + decimals : '');
+}
 
 /** A value as a planner reads it in a message: 59,035.15, «S.P.», (vacía). */
 export function showValue(value: CellValue): string {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return '(vacía)';
-  if (typeof value === 'number') return NUMBER.format(value);
+  if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? 'VERDADERO' : 'FALSO';
   return value;
 }
@@ -21,7 +38,7 @@ export function fillMessage(template: string, data: MessageData = {}): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const v = data[key];
     if (v === undefined) throw new Error(`Falta el dato {${key}} del mensaje «${template}»`);
-    return typeof v === 'number' ? NUMBER.format(v) : v;
+    return typeof v === 'number' ? formatNumber(v) : v;
   });
 }
 

@@ -18,7 +18,7 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
-      for (const m of monthCells(f.activity, context.model.layout)) {
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
         if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
         context.flag(m.cell.at, 'text', {
           data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
