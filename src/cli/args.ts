@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '../engine/compute/deadlines';
+import { isIsoDate, localIsoDate } from '../engine/compute/deadlines';
 
 export interface CliOptions {
   readonly files: readonly string[];
@@ -28,12 +28,6 @@ export const USAGE = `Uso: poi-check [opciones] <archivo.xlsx | carpeta> [más a
   --config RUTA              JSON con severidades por regla: {"rules": {"negative-value": "off"}}
   -h, --help                 muestra esta ayuda`;
 
-/** Today in the machine's local time zone, as planners date their reports. */
-export function today(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function parseCliArgs(argv: readonly string[], now = new Date()): CliOptions {
   let parsed;
   try {
@@ -58,7 +52,7 @@ export function parseCliArgs(argv: readonly string[], now = new Date()): CliOpti
     );
   }
   const v = parsed.values;
-  const fechaCorte = v['fecha-corte'] ?? today(now);
+  const fechaCorte = v['fecha-corte'] ?? localIsoDate(now);
   if (!isIsoDate(fechaCorte)) throw new UsageError(`La fecha de corte «${fechaCorte}» no es válida: use AAAA-MM-DD, por ejemplo 2023-08-15.`);
   if (!v.help && parsed.positionals.length === 0) throw new UsageError('Indique al menos un archivo .xlsx. Vea poi-check --help.');
   return {

@@ -1,5 +1,6 @@
 import type { Progress, SheetChoice } from '../taskpane/service';
 import { UserFacingError } from '../taskpane/service';
+import { localIsoDate } from '../engine/compute/deadlines';
 
 /** What the ribbon command needs from the Office service. */
 export interface RecalcularService {
@@ -10,11 +11,6 @@ export interface RecalcularService {
 
 export type RecalcularOutcome = { readonly ok: true; readonly sheet: string; readonly status: string } | { readonly ok: false; readonly message: string };
 
-/** Today as `YYYY-MM-DD` in the planner's own time zone (not UTC: a report dated at 8 p.m. in Lima is still today). */
-export function localDate(d: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export const NO_POI_SHEET =
   'No se encontró ninguna hoja con el formato del Reporte de seguimiento del POI. Abra el panel Semáforo POI y elija la hoja del reporte.';
@@ -23,7 +19,7 @@ export const NO_POI_SHEET =
  * The ribbon's one click: the active sheet if it is a POI report, else the first sheet
  * that is; recompute with fecha de corte = today; never throws.
  */
-export async function recalcular(service: RecalcularService, today: string = localDate()): Promise<RecalcularOutcome> {
+export async function recalcular(service: RecalcularService, today: string = localIsoDate()): Promise<RecalcularOutcome> {
   try {
     const [active, sheets] = await Promise.all([service.activeSheet(), service.listSheets()]);
     const target = sheets.find((s) => s.name === active && s.recognised) ?? sheets.find((s) => s.recognised);

@@ -2,6 +2,7 @@
 export { analyze, InvalidOptionsError, HEADER_NOT_FOUND } from './analyze';
 export type { Analysis, AnalyzeOptions } from './analysis';
 export { findLayout } from './layout/find-layout';
+export { isIsoDate, localIsoDate, trackingDeadline } from './compute/deadlines';
 export { observationsTable, summaryTable } from './report/build-tables';
 export { OBSERVATIONS_SHEET, SUMMARY_SHEET } from './report/tables';
 export type { Table, TableCell } from './report/tables';

@@ -5,7 +5,8 @@ import type { PoiService, SheetChoice } from './service';
 import { type ActionKind, type ShownError, toShownError, useAnalysis } from './use-analysis';
 import { formatCount } from './format';
 import { SheetPicker, candidateSheets } from './components/SheetPicker';
-import { FechaCorteInput, isIsoDate, todayIso } from './components/FechaCorteInput';
+import { isIsoDate, localIsoDate } from '../engine/compute/deadlines';
+import { FechaCorteInput } from './components/FechaCorteInput';
 import { ActionBar, type ActionLabels } from './components/ActionBar';
 import { ProgressPanel } from './components/ProgressPanel';
 import { ResultCards } from './components/ResultCards';
@@ -38,7 +39,7 @@ export function App({ service, labels, onSheetChange, initialFechaCorte }: AppPr
   const styles = useStyles();
   const [sheets, setSheets] = useState<readonly SheetChoice[] | null>(null);
   const [sheet, setSheet] = useState('');
-  const [fechaCorte, setFechaCorte] = useState(() => initialFechaCorte ?? todayIso());
+  const [fechaCorte, setFechaCorte] = useState(() => initialFechaCorte ?? localIsoDate());
   const [paneError, setPaneError] = useState<ShownError | null>(null);
   const { state, busy, validate, recompute, writeSummary } = useAnalysis(service);
 

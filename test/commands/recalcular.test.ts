@@ -1,4 +1,5 @@
-import { localDate, NO_POI_SHEET, recalcular } from '../../src/commands/recalcular';
+import { NO_POI_SHEET, recalcular } from '../../src/commands/recalcular';
+import { localIsoDate } from '../../src/engine/compute/deadlines';
 import { createOfficeService } from '../../src/hosts/office/service';
 import { FakeWorkbook } from '../hosts/office/fake-excel';
 import { REPORT, sampleLikeSpec, workbookWith } from '../hosts/office/poi-workbook';
@@ -32,7 +33,7 @@ describe('Recalcular (ribbon command)', () => {
   });
 
   it('uses the local calendar date', () => {
-    expect(localDate(new Date(2023, 7, 1, 23, 59))).toBe('2023-08-01');
-    expect(localDate(new Date(2024, 11, 31, 0, 0))).toBe('2024-12-31');
+    expect(localIsoDate(new Date(2023, 7, 1, 23, 59))).toBe('2023-08-01');
+    expect(localIsoDate(new Date(2024, 11, 31, 0, 0))).toBe('2024-12-31');
   });
 });

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { App } from '../../src/taskpane/App';
 import { GENERIC_ERROR } from '../../src/taskpane/use-analysis';
 import { UserFacingError } from '../../src/taskpane/service';
-import { todayIso } from '../../src/taskpane/components/FechaCorteInput';
+import { localIsoDate } from '../../src/engine/compute/deadlines';
 import { FakeService, deferred, sampleSummary } from './fake-service';
 import { renderInPane } from './render';
 
@@ -23,7 +23,7 @@ describe('App', () => {
   it('defaults the fecha de corte to today, as YYYY-MM-DD', async () => {
     await renderApp();
     const input = screen.getByLabelText(/Fecha de corte/) as HTMLInputElement;
-    expect(input.value).toBe(todayIso());
+    expect(input.value).toBe(localIsoDate());
     expect(input.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const now = new Date();
     expect(input.value).toBe(

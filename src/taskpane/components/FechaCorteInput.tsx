@@ -1,21 +1,5 @@
 import { Field, Input } from '@fluentui/react-components';
-
-/** Today as `YYYY-MM-DD`, in the user's local time zone (not UTC: 23:00 in Lima is still today). */
-export function todayIso(now: Date = new Date()): string {
-  const y = String(now.getFullYear()).padStart(4, '0');
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+import { isIsoDate } from '../../engine/compute/deadlines';
 
 export interface FechaCorteInputProps {
   readonly value: string;
