@@ -82,8 +82,10 @@ const WATCH_PROGRESS = `(() => {
   tick();
 })()`;
 
+// The README's picture (docs/screenshots/web.png) is copied from this artifact by hand:
+// a test run must not change tracked files.
 function saveScreenshot(root: string, png: Buffer): void {
-  for (const rel of ['test-artifacts/web.png', 'docs/screenshots/web.png']) {
+  for (const rel of ['test-artifacts/web.png']) {
     const file = join(root, rel);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, png);
@@ -160,7 +162,7 @@ export const cases: E2eCase[] = [
       // The page's top: file, pane, figures and the first observations, beside the sheet.
       await page.evaluate('window.scrollTo(0, 0)');
       saveScreenshot(ctx.root, await page.screenshot({ fullPage: false }));
-      ctx.note(`celdas ${last} (ratón) y ${first} (teclado) resaltadas; captura en test-artifacts/web.png y docs/screenshots/web.png`);
+      ctx.note(`celdas ${last} (ratón) y ${first} (teclado) resaltadas; captura en test-artifacts/web.png`);
     },
   },
   {
