@@ -104,28 +104,34 @@ function child(kind: string, path: string): Record<string, number> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
-function cliTime(path: string): number | null {
+/** The whole `poi-check --json` process: wall time and peak memory. */
+function cliRun(path: string): { ms: number; peakMb: number } | null {
   const bin = join(ROOT, 'dist', 'node', 'cli', 'poi-check.js');
   if (!existsSync(bin)) return null;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, '--json', '--fecha-corte', FECHA, path], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['-r', join(__dirname, 'print-peak-memory.js'), bin, '--json', '--fecha-corte', FECHA, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = Math.round(performance.now() - t0);
   if (r.status === 2) throw new Error(`poi-check falló: ${r.stderr}`);
-  return ms(t0);
+  const peak = /PEAK_RSS_KB (\d+)/.exec(r.stderr);
+  return { ms, peakMb: peak ? Math.round(Number(peak[1]) / 1024) : NaN };
 }
 
 function main(): void {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const rows: string[] = [
-    '| AO | filas | celdas escritas | leer (nuestro) | motor | leer + motor | escribir copia | memoria pico | SheetJS leer | SheetJS memoria | razón SheetJS/nuestro | `poi-check --json` (proceso) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| AO | filas | celdas escritas | leer (nuestro) | motor | leer + motor | escribir copia | memoria pico (leer+motor+copia) | SheetJS leer | SheetJS memoria | SheetJS / nuestro | `poi-check --json`: proceso entero | `poi-check --json`: memoria pico |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   console.log(`Semáforo POI bench — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   for (const count of sizes.length ? sizes : SIZES) {
     const path = fileFor(count);
     const ours = child('ours', path);
     const theirs = child('sheetjs', path);
-    const cli = cliTime(path);
-    const row = `| ${count.toLocaleString('en-US')} | ${ours.rows.toLocaleString('en-US')} | ${ours.cells.toLocaleString('en-US')} | ${ours.read} ms | ${ours.engine} ms | ${ours.read + ours.engine} ms | ${ours.write} ms | ${ours.peak} MB | ${theirs.read} ms | ${theirs.peak} MB | ${(theirs.read / ours.read).toFixed(1)}× | ${cli === null ? '(npm run build:cli)' : `${cli} ms`} |`;
+    const cli = cliRun(path);
+    const row = `| ${count.toLocaleString('en-US')} | ${ours.rows.toLocaleString('en-US')} | ${ours.cells.toLocaleString('en-US')} | ${ours.read} ms | ${ours.engine} ms | ${ours.read + ours.engine} ms | ${ours.write} ms | ${ours.peak} MB | ${theirs.read} ms | ${theirs.peak} MB | ${(theirs.read / ours.read).toFixed(1)}× | ${cli === null ? '(npm run build:cli)' : `${cli.ms} ms`} | ${cli === null ? '' : `${cli.peakMb} MB`} |`;
     rows.push(row);
     console.log(row);
   }
