@@ -106,15 +106,27 @@ const CHUNK = 1 << 16;
  * (bad XML, or a handler throwing on a value it cannot use) becomes XlsxError('bad-xml')
  * naming the part. Hot readers attach their own handlers, so their call sites stay
  * monomorphic; others use `parseXml`.
+ *
+ * `pieces` (start, end pairs of indexes into `text`) feeds only those stretches, in order,
+ * as one document: the sheet reader uses it to let saxes check a sheet's skeleton while
+ * its own scanner reads the bulk (see sheet-reader.ts).
  */
-export function streamXml(text: string, part: string, attach: (parser: SaxesParser) => void): void {
+export function streamXml(
+  text: string,
+  part: string,
+  attach: (parser: SaxesParser) => void,
+  pieces: readonly number[] = [0, text.length],
+): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('error', (e) => {
     throw e;
   });
   attach(parser);
   try {
-    for (let i = 0; i < text.length; i += CHUNK) parser.write(text.slice(i, i + CHUNK));
+    for (let k = 0; k + 1 < pieces.length; k += 2) {
+      const end = pieces[k + 1];
+      for (let i = pieces[k]; i < end; i += CHUNK) parser.write(text.slice(i, Math.min(end, i + CHUNK)));
+    }
     parser.close();
   } catch (e) {
     if (e instanceof XlsxError) throw e;
