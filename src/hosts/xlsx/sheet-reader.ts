@@ -2,14 +2,78 @@
  * Streams a worksheet part into the engine's Grid: cached values (never formulas), text
  * kept as text (`'1,900.00'` stays a string), merged areas. Rows and cells may lack their
  * `r` attribute: they are then placed after the previous one, as the spec says.
+ *
+ * Two readers, one result:
+ * - `readWorksheetSaxes`, over saxes, is the general and authoritative parser: any prefix,
+ *   comments, CDATA, any attribute; it is the one that refuses damaged XML.
+ * - `readWorksheetFast` exists for speed only. A ministry's report is ~25,000 rows × 21
+ *   columns and 60,000 merges (15 MB of XML); saxes spends most of the read building tag
+ *   and attribute objects and calling handlers per event, and a strict scanner of the
+ *   `<sheetData>` cell run (and of `<mergeCells>`) is 4–5× faster. It reads only the plain
+ *   dialect Excel, openpyxl and our own writer produce, validates everything it reads, and
+ *   declines (returns undefined) on anything else: prefixes, comments, CDATA, processing
+ *   instructions, unknown elements or attributes, entities other than the five XML ones and
+ *   character references, control characters, XML 1.1 line ends, malformed markup. The rest
+ *   of the part (root, `<dimension>`, `<sheetViews>`, …) still goes through saxes, so the
+ *   whole part is checked. Declining means saxes reads the part from the start: a damaged
+ *   file is refused by saxes with an XlsxError, never read with wrong values.
+ * Both produce identical grids (test/hosts/xlsx/fast-path.test.ts); `cellValue` and
+ * `placeValue` below are shared so their rules cannot drift apart.
  */
 import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
 import { parseCellRef, type ParsedRef } from './cell-ref';
 import { RichTextCollector } from './rich-text';
-import { decodeOoxmlString, localName, streamXml, type Attributes } from './xml';
+import { decodeOoxmlString, localName, streamXml, unescapeXml, type Attributes } from './xml';
+import { at, isSpace, nameEnds, NO_ATTRS, onlyElements, StrictScanner } from './xml-scan';
+
+type Rows = (CellValue[] | undefined)[];
 
 export function readWorksheet(text: string, part: string, sharedStrings: readonly string[]): Grid {
+  return readWorksheetFast(text, part, sharedStrings) ?? readWorksheetSaxes(text, part, sharedStrings);
+}
+
+// ---------------------------------------------------------------- shared rules
+
+/** A cell's value from its type (`t`), its `<v>` text and its inline string, if any. */
+function cellValue(type: string, v: string | undefined, inline: string | undefined, sharedStrings: readonly string[]): CellValue {
+  switch (type) {
+    case 's':
+      return v === undefined || v === '' ? null : (sharedStrings[Number(v)] ?? null);
+    case 'inlineStr':
+      return inline ?? (v === undefined ? null : decodeOoxmlString(v));
+    case 'b':
+      return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null;
+    case 'str':
+      return v === undefined ? null : decodeOoxmlString(v);
+    case 'e':
+    case 'd':
+      return v === undefined ? null : v;
+    default:
+      return numberValue(v);
+  }
+}
+
+function numberValue(v: string | undefined): CellValue {
+  if (v === undefined || v === '') return null;
+  const n = Number(v);
+  if (!Number.isNaN(n)) return v.charCodeAt(0) > 32 ? n : v.trim() === '' ? null : n;
+  // A non-numeric text in a numeric cell is malformed; keep what the file says.
+  return v;
+}
+
+/** Only cells with a value exist; gaps before them in their row are null. */
+function placeValue(rows: Rows, row: number, col: number, v: CellValue): void {
+  if (v === null || row < 0 || col < 0) return;
+  let cells = rows[row];
+  if (!cells) cells = rows[row] = [];
+  while (cells.length < col) cells.push(null);
+  cells[col] = v;
+}
+
+// ---------------------------------------------------------------- saxes: the general path
+
+export function readWorksheetSaxes(text: string, part: string, sharedStrings: readonly string[]): Grid {
   const reader = new WorksheetReader(sharedStrings);
   streamXml(text, part, (parser) => {
     parser.on('opentag', (t) => reader.open(localName(t.name), t.attributes as Attributes));
@@ -21,7 +85,7 @@ export function readWorksheet(text: string, part: string, sharedStrings: readonl
 }
 
 class WorksheetReader {
-  readonly rows: (CellValue[] | undefined)[] = [];
+  readonly rows: Rows = [];
   readonly merges: CellRange[] = [];
   private inSheetData = false;
   private row = -1;
@@ -110,41 +174,333 @@ class WorksheetReader {
 
   private closeCell(): void {
     this.inCell = false;
-    const v = this.cellValue();
-    if (v !== null && this.row >= 0 && this.col >= 0) this.place(v);
-  }
-
-  private cellValue(): CellValue {
-    const v = this.value;
-    switch (this.cellType) {
-      case 's':
-        return v === undefined || v === '' ? null : (this.sharedStrings[Number(v)] ?? null);
-      case 'inlineStr':
-        return this.inlineText ?? (v === undefined ? null : decodeOoxmlString(v));
-      case 'b':
-        return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null;
-      case 'str':
-        return v === undefined ? null : decodeOoxmlString(v);
-      case 'e':
-      case 'd':
-        return v === undefined ? null : v;
-      default:
-        return numberValue(v);
-    }
-  }
-
-  private place(v: CellValue): void {
-    let cells = this.rows[this.row];
-    if (!cells) cells = this.rows[this.row] = [];
-    while (cells.length < this.col) cells.push(null);
-    cells[this.col] = v;
+    placeValue(this.rows, this.row, this.col, cellValue(this.cellType, this.value, this.inlineText, this.sharedStrings));
   }
 }
 
-function numberValue(v: string | undefined): CellValue {
-  if (v === undefined || v === '') return null;
-  const n = Number(v);
-  if (!Number.isNaN(n)) return v.charCodeAt(0) > 32 ? n : v.trim() === '' ? null : n;
-  // A non-numeric text in a numeric cell is malformed; keep what the file says.
-  return v;
+// ---------------------------------------------------------------- the fast path
+
+/**
+ * Reads the sheet with the strict scanner, or returns undefined when the part is not in the
+ * plain dialect it knows (the caller then uses saxes). Its result equals readWorksheetSaxes'.
+ */
+export function readWorksheetFast(text: string, part: string, sharedStrings: readonly string[]): Grid | undefined {
+  const open = text.indexOf('<sheetData');
+  // Before it, only elements: a comment, CDATA or PI could hide the match.
+  if (open < 0 || !onlyElements(text, 0, open)) return undefined;
+  const scanner = new SheetScanner(text, sharedStrings);
+  let bodyStart = open + '<sheetData'.length;
+  let bodyEnd: number;
+  if (text.charCodeAt(bodyStart) === GT) bodyEnd = scanner.sheetData(++bodyStart);
+  else if (text.charCodeAt(bodyStart) === SLASH && text.charCodeAt(bodyStart + 1) === GT) bodyEnd = bodyStart += 2;
+  else return undefined;
+  if (bodyEnd < 0) return undefined;
+  // saxes reads everything but the bodies of <sheetData> and <mergeCells>.
+  const pieces = [0, bodyStart, bodyEnd];
+  const merges = text.indexOf('<mergeCells', bodyEnd);
+  if (merges >= 0 && onlyElements(text, bodyEnd, merges)) {
+    const openEnd = scanner.mergeCellsOpen(merges + '<mergeCells'.length);
+    if (openEnd < 0) return undefined;
+    if (!scanner.selfClosing) {
+      const closeStart = scanner.mergeCells(openEnd);
+      if (closeStart < 0) return undefined;
+      pieces.push(openEnd, closeStart);
+    }
+  }
+  pieces.push(text.length);
+  if (!skeletonAgrees(text, part, pieces)) return undefined;
+  return { rows: scanner.rows, merges: scanner.merges };
+}
+
+/**
+ * saxes checks the part without the scanned bodies. The general reader acts only on
+ * sheetData and mergeCell: the one <sheetData> must be the one scanned, and no mergeCell
+ * may sit outside the scanned <mergeCells>.
+ */
+function skeletonAgrees(text: string, part: string, pieces: readonly number[]): boolean {
+  let sheetData = 0;
+  let otherMerges = false;
+  try {
+    streamXml(
+      text,
+      part,
+      (parser) => {
+        parser.on('opentag', (t) => {
+          const name = localName(t.name);
+          if (name === 'sheetData') sheetData++;
+          else if (name === 'mergeCell') otherMerges = true;
+        });
+      },
+      pieces,
+    );
+  } catch {
+    return false;
+  }
+  return sheetData === 1 && !otherMerges;
+}
+
+/** Attributes the scanner accepts, per element; any other name makes it decline. */
+const ROW_ATTRS = ['r', 'spans', 's', 'customFormat', 'ht', 'hidden', 'customHeight', 'outlineLevel', 'collapsed', 'thickTop', 'thickBot', 'ph', 'x14ac:dyDescent'];
+const CELL_ATTRS = ['r', 's', 't', 'cm', 'vm', 'ph'];
+const FORMULA_ATTRS = ['t', 'ref', 'si', 'ca', 'aca', 'dt2D', 'dtr', 'del1', 'del2', 'r1', 'r2', 'bx'];
+const MERGE_CELLS_ATTRS = ['count'];
+const MERGE_CELL_ATTRS = ['ref'];
+const CELL_TYPES = ['n', 's', 'str', 'inlineStr', 'b', 'e', 'd'];
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const DOT = 46;
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `-?digits[.digits]` with at most 15 digits, as Number() reads it; NaN for anything else.
+ * Exact: m < 2^53 and 10^k (k ≤ 15) are exact doubles, so m / 10^k is the correctly rounded
+ * value of the decimal, which is what Number() returns.
+ */
+export function plainDecimal(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45;
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = 0;
+  let dot = false;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (dot) scale++;
+    } else if (c === DOT && !dot) dot = true;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = scale === 0 ? m : m / POW10[scale];
+  return negative ? -v : v;
+}
+
+/** The `<sheetData>` and `<mergeCells>` scanner (see the file's comment). */
+class SheetScanner extends StrictScanner {
+  readonly rows: Rows = [];
+  readonly merges: CellRange[] = [];
+  private refRow = -1;
+  private refCol = -1;
+  private row = -1;
+  private rowHasRef = false;
+  private col = -1;
+
+  constructor(
+    s: string,
+    private readonly sharedStrings: readonly string[],
+  ) {
+    super(s);
+  }
+
+  /** From after `<sheetData>`: rows until `</sheetData>`, whose index it returns. */
+  sheetData(p: number): number {
+    const s = this.s;
+    for (;;) {
+      p = this.space(p);
+      if (s.charCodeAt(p) !== LT) return -1;
+      if (at(s, p + 1, 'row') && nameEnds(s.charCodeAt(p + 4))) {
+        p = this.readRow(p + 4);
+        if (p < 0) return -1;
+      } else if (at(s, p + 1, '/sheetData')) {
+        const c = s.charCodeAt(p + 11);
+        return c === GT || isSpace(c) ? p : -1;
+      } else return -1;
+    }
+  }
+
+  /** From after `<mergeCells`: the index after its open tag (see selfClosing). */
+  mergeCellsOpen(p: number): number {
+    if (!nameEnds(this.s.charCodeAt(p))) return -1;
+    return this.attrs(p, MERGE_CELLS_ATTRS);
+  }
+
+  /** From after `<mergeCells …>`: `<mergeCell ref="A1:B2"/>` until `</mergeCells>`, whose index it returns. */
+  mergeCells(p: number): number {
+    const s = this.s;
+    for (;;) {
+      p = this.space(p);
+      if (s.charCodeAt(p) !== LT) return -1;
+      if (at(s, p + 1, 'mergeCell') && nameEnds(s.charCodeAt(p + 10))) {
+        p = this.attrs(p + 10, MERGE_CELL_ATTRS);
+        if (p < 0 || !this.selfClosing || this.seen !== 1 || !this.mergeRange(this.valueStart[0], this.valueEnd[0])) return -1;
+      } else if (at(s, p + 1, '/mergeCells')) {
+        const c = s.charCodeAt(p + 12);
+        return c === GT || isSpace(c) ? p : -1;
+      } else return -1;
+    }
+  }
+
+  /** `A5:B6` (both corners; anything else is left to the general reader). */
+  private mergeRange(from: number, to: number): boolean {
+    const colon = this.s.indexOf(':', from);
+    if (colon < 0 || colon >= to || !this.cellRef(from, colon)) return false;
+    const top = this.refRow;
+    const left = this.refCol;
+    if (!this.cellRef(colon + 1, to)) return false;
+    const bottom = this.refRow;
+    const right = this.refCol;
+    this.merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    return true;
+  }
+
+  private readRow(p: number): number {
+    const s = this.s;
+    p = this.attrs(p, ROW_ATTRS);
+    if (p < 0) return -1;
+    this.rowHasRef = (this.seen & 1) !== 0;
+    if (this.rowHasRef) {
+      const n = this.rowNumber(this.valueStart[0], this.valueEnd[0]);
+      if (n < 0) return -1;
+      this.row = n - 1;
+    } else this.row++;
+    this.col = -1;
+    if (this.selfClosing) return p;
+    for (;;) {
+      p = this.space(p);
+      if (s.charCodeAt(p) !== LT) return -1;
+      const c = s.charCodeAt(p + 1);
+      if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
+        p = this.readCell(p + 2);
+        if (p < 0) return -1;
+      } else if (c === SLASH) return this.closeTag(p, 'row');
+      else return -1;
+    }
+  }
+
+  private readCell(p: number): number {
+    const s = this.s;
+    p = this.attrs(p, CELL_ATTRS);
+    if (p < 0) return -1;
+    const seen = this.seen;
+    if (seen & 1) {
+      if (!this.cellRef(this.valueStart[0], this.valueEnd[0])) return -1;
+      this.col = this.refCol;
+      // A row without `r` takes its number from its cells.
+      if (!this.rowHasRef) this.row = this.refRow;
+    } else this.col++;
+    let type = 'n';
+    if (seen & 4) {
+      type = this.cellType(this.valueStart[2], this.valueEnd[2]);
+      if (type === '') return -1;
+    }
+    // No content: no value, nothing to place.
+    if (this.selfClosing) return p;
+    let vStart = -1;
+    let vEnd = -1;
+    let vAmp = false;
+    let formula = false;
+    let inline: string | undefined;
+    for (;;) {
+      p = this.space(p);
+      if (s.charCodeAt(p) !== LT) return -1;
+      const c = s.charCodeAt(p + 1);
+      if (c === 118 /* v */ && nameEnds(s.charCodeAt(p + 2))) {
+        if (vStart >= 0) return -1;
+        // `<v>` as every producer writes it, or the general attribute reader.
+        if (s.charCodeAt(p + 2) === GT) {
+          this.selfClosing = false;
+          p += 3;
+        } else {
+          p = this.attrs(p + 2, NO_ATTRS);
+          if (p < 0) return -1;
+        }
+        vStart = vEnd = p;
+        if (!this.selfClosing) {
+          vEnd = this.chars(p);
+          if (vEnd < 0) return -1;
+          vAmp = this.amp;
+          p = s.charCodeAt(vEnd + 1) === SLASH && s.charCodeAt(vEnd + 2) === 118 && s.charCodeAt(vEnd + 3) === GT ? vEnd + 4 : this.closeTag(vEnd, 'v');
+          if (p < 0) return -1;
+        }
+      } else if (c === 102 /* f */ && nameEnds(s.charCodeAt(p + 2))) {
+        if (formula) return -1;
+        formula = true;
+        p = this.attrs(p + 2, FORMULA_ATTRS);
+        if (p < 0) return -1;
+        if (!this.selfClosing) {
+          p = this.chars(p);
+          if (p < 0) return -1;
+          p = this.closeTag(p, 'f');
+          if (p < 0) return -1;
+        }
+      } else if (c === 105 /* i */ && s.charCodeAt(p + 2) === 115 /* s */ && nameEnds(s.charCodeAt(p + 3))) {
+        if (inline !== undefined) return -1;
+        p = this.richText(p + 3, 'is');
+        if (p < 0) return -1;
+        inline = decodeOoxmlString(this.text);
+      } else if (c === SLASH) {
+        p = s.charCodeAt(p + 2) === 99 /* c */ && s.charCodeAt(p + 3) === GT ? p + 4 : this.closeTag(p, 'c');
+        if (p < 0) return -1;
+        break;
+      } else return -1;
+    }
+    placeValue(this.rows, this.row, this.col, this.value(type, vStart, vEnd, vAmp, inline));
+    return p;
+  }
+
+  private value(type: string, from: number, to: number, amp: boolean, inline: string | undefined): CellValue {
+    if (from >= 0 && !amp) {
+      // The common cells, without slicing a string: shared-string indexes and plain numbers.
+      if (type === 's') {
+        const i = this.sharedIndex(from, to);
+        if (i >= 0) return this.sharedStrings[i] ?? null;
+      } else if (type === 'n') {
+        const n = plainDecimal(this.s, from, to);
+        if (n === n) return n;
+      }
+    }
+    const v = from < 0 ? undefined : amp ? unescapeXml(this.s.slice(from, to)) : this.s.slice(from, to);
+    return cellValue(type, v, inline, this.sharedStrings);
+  }
+
+  /** `A1`…`ZZZ9999999`, upper-case, no `$`: into refRow/refCol (0-based). */
+  private cellRef(from: number, to: number): boolean {
+    const s = this.s;
+    let i = from;
+    let col = 0;
+    for (let c = s.charCodeAt(i); i < to && c >= 65 && c <= 90; c = s.charCodeAt(++i)) col = col * 26 + (c - 64);
+    if (i === from || i - from > 3) return false;
+    const row = this.rowNumber(i, to);
+    if (row < 0) return false;
+    this.refCol = col - 1;
+    this.refRow = row - 1;
+    return true;
+  }
+
+  /** 1…9999999 without leading zeros; -1 otherwise. */
+  private rowNumber(from: number, to: number): number {
+    const s = this.s;
+    if (to <= from || to - from > 7 || s.charCodeAt(from) === 48) return -1;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      n = n * 10 + (c - 48);
+    }
+    return n;
+  }
+
+  /** A shared-string index of up to 9 digits; -1 otherwise. */
+  private sharedIndex(from: number, to: number): number {
+    const s = this.s;
+    if (to <= from || to - from > 9) return -1;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      n = n * 10 + (c - 48);
+    }
+    return n;
+  }
+
+  /** The `t` value as one of the general reader's type strings; '' for any other. */
+  private cellType(from: number, to: number): string {
+    const i = this.nameIndex(CELL_TYPES, from, to);
+    return i < 0 ? '' : CELL_TYPES[i];
+  }
 }

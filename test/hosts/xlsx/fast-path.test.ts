@@ -1,0 +1,249 @@
+/**
+ * The strict scanners (sheet cells, merges, shared strings) against saxes, the general
+ * reader: identical results wherever the scanner reads, a decline (and saxes deciding)
+ * everywhere else, and damaged XML refused with an XlsxError, never read.
+ */
+import { strFromU8 } from 'fflate';
+import { buildWorkbook, XlsxError } from '../../../src/hosts/xlsx';
+import { parseSharedStrings, parseSharedStringsFast, parseSharedStringsSaxes } from '../../../src/hosts/xlsx/shared-strings';
+import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes } from '../../../src/hosts/xlsx/sheet-reader';
+import { excelDialect, openpyxlDialect, prefixedDialect } from '../../fixtures/xlsx/dialects';
+import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
+import { richPackage } from '../../fixtures/xlsx/rich-package';
+import { NS, unzipParts } from '../../fixtures/xlsx/zip-parts';
+
+interface Package {
+  readonly sheets: { name: string; text: string }[];
+  readonly strings: { name: string; text: string } | undefined;
+}
+
+/** The worksheet and shared-string parts of a package, by their root element. */
+function partsOf(bytes: Uint8Array): Package {
+  const sheets: { name: string; text: string }[] = [];
+  let strings: { name: string; text: string } | undefined;
+  for (const [name, data] of Object.entries(unzipParts(bytes))) {
+    if (!name.endsWith('.xml')) continue;
+    const text = strFromU8(data);
+    if (/<(\w+:)?worksheet[\s>]/.test(text)) sheets.push({ name, text });
+    else if (/<(\w+:)?sst[\s>]/.test(text)) strings = { name, text };
+  }
+  return { sheets, strings };
+}
+
+function saxesOrError(text: string, sst: readonly string[]): ReturnType<typeof readWorksheetSaxes> | Error {
+  try {
+    return readWorksheetSaxes(text, 'xl/worksheets/sheet1.xml', sst);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+describe.each([
+  ['Excel', () => excelDialect().bytes, true],
+  ['openpyxl-like', () => openpyxlDialect().bytes, true],
+  ['rich package', richPackage, true],
+  ['prefixed namespaces', () => prefixedDialect().bytes, false],
+])('the %s dialect', (_, bytes, scanned) => {
+  const pkg = partsOf(bytes());
+  const sst = pkg.strings ? parseSharedStringsSaxes(pkg.strings.text, pkg.strings.name) : [];
+
+  it(`is ${scanned ? 'read by the scanner with the grid saxes reads' : 'left to saxes'}`, () => {
+    expect(pkg.sheets.length).toBeGreaterThan(0);
+    for (const sheet of pkg.sheets) {
+      const general = readWorksheetSaxes(sheet.text, sheet.name, sst);
+      const fast = readWorksheetFast(sheet.text, sheet.name, sst);
+      if (scanned) expect(fast).toStrictEqual(general);
+      else expect(fast).toBeUndefined();
+      expect(readWorksheet(sheet.text, sheet.name, sst)).toStrictEqual(general);
+    }
+  });
+
+  it(`has its shared strings ${scanned ? 'scanned' : 'left to saxes'} with the same result`, () => {
+    if (!pkg.strings) return;
+    const fast = parseSharedStringsFast(pkg.strings.text, pkg.strings.name);
+    if (scanned) expect(fast).toStrictEqual(sst);
+    else expect(fast).toBeUndefined();
+    expect(parseSharedStrings(pkg.strings.text, pkg.strings.name)).toStrictEqual(sst);
+  });
+});
+
+describe('a POI-scale sheet (3,000 AO: 6,004 rows, 18,000 merges)', () => {
+  const pkg = partsOf(buildWorkbook([poiLikeSheet(3000)]));
+  const sheet = pkg.sheets[0];
+  const sst = parseSharedStringsSaxes(pkg.strings!.text, pkg.strings!.name);
+
+  it('reads the same grid through the scanner as through saxes', () => {
+    const fast = readWorksheetFast(sheet.text, sheet.name, sst);
+    expect(fast).toBeDefined();
+    expect(fast!.merges).toHaveLength(18000);
+    expect(fast).toStrictEqual(readWorksheetSaxes(sheet.text, sheet.name, sst));
+  });
+
+  it('reads the same shared strings through the scanner as through saxes', () => {
+    expect(parseSharedStringsFast(pkg.strings!.text, pkg.strings!.name)).toStrictEqual(sst);
+    expect(POI_SHEET).toBe('Reporte POI');
+  });
+});
+
+const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="A1:E3"/>`;
+const TAIL = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+const sheetOf = (rows: string, merges = '<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>'): string =>
+  `${HEAD}<sheetData>${rows}</sheetData>${merges}${TAIL}`;
+const SST = ['cero', 'uno', 'dos'];
+const GOOD_ROWS =
+  '<row r="1" spans="1:5"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>1500.25</v></c><c r="C1" t="str"><f>"a"&amp;"b"</f><v>a&amp;b &lt;&#x41;&#66;&gt;</v></c>' +
+  '<c r="D1" t="b"><v>1</v></c><c r="E1" t="e"><v>#N/A</v></c></row>' +
+  '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve"> ri</t></r><r><t>co_x000D_</t></r><rPh sb="0" eb="1"><t>x</t></rPh></is></c>' +
+  '<c r="C2"><v>-0</v></c><c r="D2"><v>1e3</v></c><c r="E2"><v> 7 </v></c></row>' +
+  '<row><c><v>1</v></c><c t="s"><v>2</v></c><c r="E3"/><c r="D3" t="inlineStr"><is><t/></is></c></row>';
+
+describe('the sheet scanner on hand-written cells', () => {
+  it('reads every kind of cell it accepts as saxes does', () => {
+    const text = sheetOf(GOOD_ROWS);
+    const fast = readWorksheetFast(text, 'p', SST);
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(readWorksheetSaxes(text, 'p', SST));
+    expect(fast!.rows[0]).toStrictEqual(['cero', 1500.25, 'a&b <AB>', true, '#N/A']);
+    expect(fast!.rows[1]).toStrictEqual([' rico\r', null, -0, 1000, 7]);
+    expect(fast!.rows[2]).toStrictEqual([1, 'dos', null, '']);
+  });
+
+  it.each([
+    ['a comment in sheetData', GOOD_ROWS.replace('<row r="2">', '<!-- x --><row r="2">')],
+    ['CDATA in a value', GOOD_ROWS.replace('<v>1500.25</v>', '<v><![CDATA[1500.25]]></v>')],
+    ['a $ in a reference', GOOD_ROWS.replace('r="B1"', 'r="$B$1"')],
+    ['a lower-case reference', GOOD_ROWS.replace('r="B1"', 'r="b1"')],
+    ['an unknown attribute', GOOD_ROWS.replace('r="B1"', 'r="B1" foo="1"')],
+    ['an attribute with an entity', GOOD_ROWS.replace('s="2"', 's="&#50;"')],
+    ['an unknown cell type', GOOD_ROWS.replace('t="e"', 't="x"')],
+    ['an element the scanner does not know', GOOD_ROWS.replace('<v>#N/A</v></c></row>', '<v>#N/A</v><extLst/></c></row>')],
+    ['a carriage return in text', GOOD_ROWS.replace('#N/A', '#N\r/A')],
+    ['a character beyond the BMP', GOOD_ROWS.replace('co_x000D_', 'co 😀')],
+  ])('declines on %s, and saxes reads it', (_, rows) => {
+    const text = sheetOf(rows);
+    expect(rows).not.toBe(GOOD_ROWS);
+    expect(readWorksheetFast(text, 'p', SST)).toBeUndefined();
+    expect(readWorksheet(text, 'p', SST)).toStrictEqual(readWorksheetSaxes(text, 'p', SST));
+  });
+
+  it('declines when the part is XML 1.1, prefixed, or hides <sheetData> in a comment', () => {
+    const v11 = sheetOf(GOOD_ROWS).replace('version="1.0"', 'version="1.1"');
+    expect(readWorksheetFast(v11, 'p', SST)).toBeUndefined();
+    const hidden = `${HEAD}<!-- <sheetData></sheetData> --><sheetData>${GOOD_ROWS}</sheetData>${TAIL}`;
+    expect(readWorksheetFast(hidden, 'p', SST)).toBeUndefined();
+    expect(readWorksheet(hidden, 'p', SST)).toStrictEqual(readWorksheetSaxes(hidden, 'p', SST));
+    const stray = `${HEAD}<sheetData>${GOOD_ROWS}</sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells><x:mergeCell xmlns:x="${NS.main}" ref="B1:B2"/>${TAIL}`;
+    expect(readWorksheetFast(stray, 'p', SST)).toBeUndefined();
+    expect(readWorksheet(stray, 'p', SST).merges).toHaveLength(2);
+  });
+});
+
+describe('a malformed sheetData', () => {
+  it.each([
+    ['an unclosed cell', GOOD_ROWS.replace('<v>#N/A</v></c></row>', '<v>#N/A</v></row>')],
+    ['a mismatched close tag', GOOD_ROWS.replace('</v></c><c r="B1"', '</x></c><c r="B1"')],
+    ['an undefined entity', GOOD_ROWS.replace('a&amp;b', 'a&nbsp;b')],
+    ['a bare ampersand', GOOD_ROWS.replace('a&amp;b', 'a & b')],
+    ['a character reference to U+0000', GOOD_ROWS.replace('&#66;', '&#0;')],
+    ['a < in an attribute value', GOOD_ROWS.replace('s="2"', 's="<"')],
+    ['a repeated attribute', GOOD_ROWS.replace('r="B1" s="2"', 'r="B1" s="2" s="2"')],
+    ['attributes without a space between them', GOOD_ROWS.replace('r="B1" s="2"', 'r="B1"s="2"')],
+    ['an unquoted attribute', GOOD_ROWS.replace('s="2"', 's=2')],
+    ['a control character', GOOD_ROWS.replace('#N/A', '#N\u0001A')],
+    ['"]]>" in text', GOOD_ROWS.replace('#N/A', '#N]]>A')],
+    ['no </sheetData>', GOOD_ROWS + '<row r="9">'],
+  ])('with %s is refused with an XlsxError, not read', (_, rows) => {
+    expect(rows).not.toBe(GOOD_ROWS);
+    const text = sheetOf(rows);
+    expect(readWorksheetFast(text, 'xl/worksheets/sheet1.xml', SST)).toBeUndefined();
+    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', SST)).toThrow(XlsxError);
+    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', SST)).toThrow(expect.objectContaining({ code: 'bad-xml' }));
+  });
+
+  it('cut anywhere, is never read by the scanner unless saxes reads it the same', () => {
+    const text = sheetOf(GOOD_ROWS);
+    for (let cut = text.indexOf('<sheetData>'); cut < text.length; cut += 7) {
+      const part = text.slice(0, cut);
+      const fast = readWorksheetFast(part, 'p', SST);
+      if (fast) expect(fast).toStrictEqual(saxesOrError(part, SST));
+    }
+  });
+
+  it('mutated at random (2,000 variants), is read by the scanner only where saxes reads the same grid', () => {
+    const base = sheetOf(GOOD_ROWS);
+    const alphabet = ['<', '>', '&', '"', "'", '/', '=', ' ', '\r', '\n', '\u0001', ']', ';', '#', 'x', 'a', '1', ':', 'c', 'v', 'ó'];
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let read = 0;
+    let refused = 0;
+    for (let k = 0; k < 2000; k++) {
+      let text = base;
+      for (let m = 1 + random(2); m > 0; m--) {
+        const at = text.indexOf('<sheetData>') + random(text.indexOf('</mergeCells>') - text.indexOf('<sheetData>'));
+        const op = random(3);
+        const ch = alphabet[random(alphabet.length)];
+        text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
+      }
+      const general = saxesOrError(text, SST);
+      const fast = readWorksheetFast(text, 'p', SST);
+      if (general instanceof Error) refused++;
+      if (!fast) continue;
+      read++;
+      expect(general).not.toBeInstanceOf(Error);
+      expect(fast).toStrictEqual(general);
+    }
+    // The test has teeth: many variants are read by the scanner, many are damaged.
+    expect(read).toBeGreaterThan(200);
+    expect(refused).toBeGreaterThan(200);
+  });
+});
+
+describe('the shared-strings scanner', () => {
+  const sst = (items: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="3" uniqueCount="3">${items}</sst>`;
+  const ITEMS = '<si><t>a &amp; b</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">x </t></r><r><t>y_x0041_</t></r></si><si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>';
+
+  it('reads plain, rich and phonetic items as saxes does', () => {
+    expect(parseSharedStringsFast(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
+    expect(parseSharedStringsSaxes(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
+  });
+
+  it('declines on what it does not know, and refuses damage through saxes', () => {
+    const comment = sst(ITEMS.replace('<si><t>a', '<!-- c --><si><t>a'));
+    expect(parseSharedStringsFast(comment, 'p')).toBeUndefined();
+    expect(parseSharedStrings(comment, 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
+    const damaged = sst(ITEMS.replace('</t></si>', '</si>'));
+    expect(parseSharedStringsFast(damaged, 'p')).toBeUndefined();
+    expect(() => parseSharedStrings(damaged, 'p')).toThrow(expect.objectContaining({ code: 'bad-xml' }));
+    const afterRun = sst(ITEMS + '<x:si xmlns:x="urn:x"><x:t>d</x:t></x:si>');
+    expect(parseSharedStringsFast(afterRun, 'p')).toBeUndefined();
+    expect(parseSharedStrings(afterRun, 'p')).toHaveLength(4);
+  });
+});
+
+describe('plainDecimal', () => {
+  it('equals Number() on the decimals it accepts, and declines the rest', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const samples = ['0', '-0', '1500.25', '0.1', '.5', '5.', '-.5', '999999999999999', '0.000000000000001', '4418.97', '1e3', '', '-', '.', '1.2.3', '+1', ' 1'];
+    for (let k = 0; k < 20000; k++) {
+      const digits = 1 + random(17);
+      let s = random(4) === 0 ? '-' : '';
+      const dot = random(digits + 1);
+      for (let d = 0; d < digits; d++) s += (d === dot ? '.' : '') + String(random(10));
+      samples.push(s);
+    }
+    for (const s of samples) {
+      const v = plainDecimal(s, 0, s.length);
+      if (Number.isNaN(v)) continue;
+      expect(Object.is(v, Number(s))).toBe(true);
+    }
+    expect(plainDecimal('1e3', 0, 3)).toBeNaN();
+    expect(plainDecimal('1234567890123456', 0, 16)).toBeNaN();
+  });
+});
