@@ -98,6 +98,12 @@ describe('rule 5: AVANCE % capped and rounded', () => {
     const a = one({ prog: [4000, 0, 0, 0, 0, 0], exec: [5327, 0, 0, 0, 0, 0] });
     expect(computedAt(a, 'N8')).toBe(100);
   });
+  it('rounds numbers written with 3 decimals as their decimal text says (integer oracle)', () => {
+    for (let n = -200000; n <= 200000; n += 7) {
+      const units = Math.sign(n) * Math.floor((Math.abs(n) + 5) / 10); // n/1000 to hundredths, half away from zero
+      expect([n, roundHalfAway(n / 1000, 2)]).toEqual([n, units / 100 || 0]);
+    }
+  });
   it('rounds half away from zero to 2 decimals', () => {
     expect(roundHalfAway(1.005, 2)).toBe(1.01);
     expect(roundHalfAway(-1.005, 2)).toBe(-1.01);

@@ -1,12 +1,19 @@
 /**
- * Rounds half away from zero to `decimals`, on the decimal text of the number so that
- * 1.005 → 1.01 as a person (and CEPLAN's report) rounds, not 1.00 as binary floats do.
+ * Rounds half away from zero to `decimals`, as a person (and CEPLAN's report) rounds the
+ * decimal figure: 1.005 → 1.01, where binary floats would give 1.00. Near a tie the decision
+ * is taken on the number's decimal text; elsewhere plain arithmetic is exact enough (and this
+ * runs for every AO of a 50,000-AO sheet).
  */
 export function roundHalfAway(x: number, decimals: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return x;
-  const sign = x < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(x)}e${decimals}`));
-  const result = sign * Number(`${shifted}e-${decimals}`);
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(x) * factor;
+  const floor = Math.floor(scaled);
+  const fraction = scaled - floor;
+  const units =
+    Math.abs(fraction - 0.5) < 1e-6 ? Math.round(Number(`${Math.abs(x)}e${decimals}`)) : fraction > 0.5 ? floor + 1 : floor;
+  // Integer ÷ power of ten is correctly rounded: the same double as the decimal text.
+  const result = (x < 0 ? -units : units) / factor;
   return result === 0 ? 0 : result;
 }
 
