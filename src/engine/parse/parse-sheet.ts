@@ -203,11 +203,11 @@ class SheetParser {
   private monthCell(row: number, col: number): MonthCell {
     const raw = cellAt(this.grid, row, col);
     // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (typeof raw === 'number' && Number.isFinite(raw)) return { at: { row, col }, raw, value: raw };
-    if (raw === null) return { at: { row, col }, raw, value: null };
+    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new ParsedMonthCell(row, col, raw, raw);
     const read = readNumber(raw);
-    return read.problem ? { at: { row, col }, raw, value: read.value, problem: read.problem } : { at: { row, col }, raw, value: read.value };
+    return new ParsedMonthCell(row, col, raw, read.value, read.problem);
   }
+
 
   private programmedRow(row: number, label: string): void {
     this.flushPending();
@@ -334,6 +334,20 @@ class SheetParser {
       counts: { red: this.at(row, c.red), yellow: this.at(row, c.yellow), green: this.at(row, c.green) },
     };
     return true;
+  }
+}
+
+/** One shape for every month cell (a quarter of a million on a large sheet). */
+class ParsedMonthCell implements MonthCell {
+  readonly at: { readonly row: number; readonly col: number };
+  constructor(
+    row: number,
+    col: number,
+    readonly raw: CellValue,
+    readonly value: number | null,
+    readonly problem?: 'text-number' | 'not-a-number',
+  ) {
+    this.at = { row, col };
   }
 }
 
