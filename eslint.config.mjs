@@ -36,8 +36,10 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS scripts (run by node itself, without a TypeScript loader).
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/engine/**'],

@@ -8,7 +8,7 @@
  *   npm run bench -- 1000      one size
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildWorkbook } from '../src/hosts/xlsx';
@@ -58,49 +58,10 @@ function fileFor(count: number): string {
   return path;
 }
 
-const ms = (t0: number): number => Math.round(performance.now() - t0);
-const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-/** Child process: one measurement, printed as JSON. */
-function measure(kind: string, path: string): void {
-  const data = new Uint8Array(readFileSync(path));
-  if (kind === 'ours') {
-    // The compiled code, as poi-check runs it (npm run bench builds it first).
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { analyze, findLayout, observationsTable, OBSERVATIONS_SHEET } = require(join(ROOT, 'dist', 'node', 'engine')) as typeof import('../src/engine');
-    const { openXlsx, writePatchedCopy } = require(join(ROOT, 'dist', 'node', 'hosts', 'xlsx')) as typeof import('../src/hosts/xlsx');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    let t0 = performance.now();
-    const pkg = openXlsx(data);
-    const grid = pkg.readSheet(pkg.sheets[0].name);
-    const read = ms(t0);
-    t0 = performance.now();
-    const analysis = analyze(grid, { fechaCorte: FECHA, sheet: pkg.sheets[0].name });
-    const engine = ms(t0);
-    if (!findLayout(grid)) throw new Error('bench workbook not recognised');
-    t0 = performance.now();
-    const copy = writePatchedCopy(
-      data,
-      pkg.sheets[0].name,
-      analysis.patch.cells.map((c) => ({ row: c.at.row, col: c.at.col, value: c.value })),
-      [{ name: OBSERVATIONS_SHEET, table: observationsTable(analysis) }],
-    );
-    const write = ms(t0);
-    console.log(JSON.stringify({ read, engine, write, cells: analysis.patch.cells.length, rows: grid.rows.length, copyBytes: copy.length, peak: peakMb() }));
-  } else {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const XLSX = require('@e965/xlsx') as typeof import('@e965/xlsx');
-    const t0 = performance.now();
-    const wb = XLSX.read(data, { dense: true });
-    const ws = wb.Sheets[wb.SheetNames[0]];
-    const rows = XLSX.utils.sheet_to_json(ws, { header: 1, raw: true });
-    const read = ms(t0);
-    console.log(JSON.stringify({ read, rows: rows.length, merges: (ws['!merges'] ?? []).length, peak: peakMb() }));
-  }
-}
 
 function child(kind: string, path: string): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--measure', kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  // Each measurement in its own plain node process: its peak memory is its own, and no TypeScript loader runs.
+  const out = execFileSync(process.execPath, [join(__dirname, 'bench-measure.js'), kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
@@ -138,5 +99,4 @@ function main(): void {
   console.log('\n' + rows.join('\n'));
 }
 
-if (process.argv[2] === '--measure') measure(process.argv[3], process.argv[4]);
-else main();
+main();
