@@ -1,4 +1,4 @@
-import { formatNumber, showValue } from '../../src/engine/rules/format';
+import { formatNumber, showAmount, showMoney, showValue } from '../../src/engine/rules/format';
 
 describe('numbers in messages', () => {
   it.each([
@@ -20,6 +20,10 @@ describe('numbers in messages', () => {
       const expected = intl.format(v) === '-0' ? '0' : intl.format(v);
       expect([v, formatNumber(v)]).toEqual([v, expected]);
     }
+  });
+  it('shows money with two decimals, as the report prints it', () => {
+    expect([showMoney(30000), showMoney(76505.7), showMoney(59035.15), showMoney(0), showMoney(-12.3)]).toEqual(['30,000.00', '76,505.70', '59,035.15', '0.00', '-12.30']);
+    expect([showAmount(260000), showAmount('S.P.'), showAmount(null)]).toEqual(['260,000.00', 'S.P.', '(vacía)']);
   });
   it('shows blanks and booleans in Spanish', () => {
     expect([showValue(null), showValue('  '), showValue(true), showValue('S.P.')]).toEqual(['(vacía)', '(vacía)', 'VERDADERO', 'S.P.']);

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { showValue } from './format';
+import { showMoney } from './format';
 import { wholePercent } from './planning';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
       const programmed = f.financialProgrammed;
       const executed = f.financialExecuted;
       if (!row || executed <= programmed + 0.005) return;
-      const data = { found: showValue(executed), expected: showValue(programmed) };
+      const data = { found: showMoney(executed), expected: showMoney(programmed) };
       const options = { expected: programmed, found: executed };
       if (programmed <= 0) context.flag(row.financialAccumulated.at, 'unprogrammed', { data, ...options });
       else context.flag(row.financialAccumulated.at, 'over', { data: { ...data, percent: wholePercent(executed / programmed) }, ...options });

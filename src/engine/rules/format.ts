@@ -20,6 +20,18 @@ export function formatNumber(value: number): string {
   return sign + grouped + (decimals ? '.' + decimals : '');
 }
 
+/** An amount of money as the report prints it: 30,000.00, 59,035.15. */
+export function showMoney(value: number): string {
+  const text = formatNumber(value);
+  const dot = text.indexOf('.');
+  return dot < 0 ? `${text}.00` : text.length - dot === 2 ? `${text}0` : text;
+}
+
+/** Money when the value is a number, otherwise as showValue shows it. */
+export function showAmount(value: CellValue): string {
+  return typeof value === 'number' ? showMoney(value) : showValue(value);
+}
+
 /** A value as a planner reads it in a message: 59,035.15, «S.P.», (vacía). */
 export function showValue(value: CellValue): string {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return '(vacía)';

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { showValue } from './format';
+import { showMoney } from './format';
 import { monthsWithPhysicalProgress } from './planning';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
       const row = f.activity.executed;
       if (!row || f.financialExecuted <= 0) return;
       if (monthsWithPhysicalProgress(f, context.model.layout).length > 0) return;
-      context.flag(row.physicalAccumulated.at, 'noProgress', { data: { money: showValue(f.financialExecuted) }, found: f.physicalExecuted });
+      context.flag(row.physicalAccumulated.at, 'noProgress', { data: { money: showMoney(f.financialExecuted) }, found: f.physicalExecuted });
     },
   }),
 });

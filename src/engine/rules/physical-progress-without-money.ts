@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { showValue, spanishList } from './format';
+import { showMoney, spanishList } from './format';
 import { monthsWithPhysicalProgress } from './planning';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
       const months = monthsWithPhysicalProgress(f, context.model.layout);
       if (months.length === 0) return;
       context.flag(row.financialAccumulated.at, 'noMoney', {
-        data: { months: spanishList(months), programmed: showValue(f.financialProgrammed) },
+        data: { months: spanishList(months), programmed: showMoney(f.financialProgrammed) },
         found: f.financialExecuted,
       });
     },

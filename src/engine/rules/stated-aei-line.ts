@@ -1,4 +1,5 @@
 import { defineRule } from './define-rule';
+import { showAmount } from './format';
 import { compareStated } from './stated';
 
 export default defineRule({
@@ -19,7 +20,7 @@ export default defineRule({
     strategicAction(f) {
       const { physicalLine, financialLine, code } = f.strategicAction;
       if (physicalLine) compareStated(context, physicalLine.value, f.physical, 'physical', { code });
-      if (financialLine) compareStated(context, financialLine.value, f.financial, 'financial', { code });
+      if (financialLine) compareStated(context, financialLine.value, f.financial, 'financial', { code }, showAmount);
     },
   }),
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './define-rule';
+import { showAmount } from './format';
 import { compareStated } from './stated';
 
 export default defineRule({
@@ -17,8 +18,8 @@ export default defineRule({
   create: (context) => ({
     activity(f) {
       const { programmed, executed } = f.activity;
-      if (programmed) compareStated(context, programmed.financialAccumulated, f.financialProgrammed, 'mismatch', { kind: 'PROGRAMADO' });
-      if (executed) compareStated(context, executed.financialAccumulated, f.financialExecuted, 'mismatch', { kind: 'EJECUTADO' });
+      if (programmed) compareStated(context, programmed.financialAccumulated, f.financialProgrammed, 'mismatch', { kind: 'PROGRAMADO' }, showAmount);
+      if (executed) compareStated(context, executed.financialAccumulated, f.financialExecuted, 'mismatch', { kind: 'EJECUTADO' }, showAmount);
     },
   }),
 });

@@ -1,6 +1,6 @@
 import { isBlank } from '../grid/text';
 import { defineRule } from './define-rule';
-import { showValue } from './format';
+import { showValue, showAmount } from './format';
 import { compareStated } from './stated';
 
 export default defineRule({
@@ -30,7 +30,8 @@ export default defineRule({
           }
           continue;
         }
-        compareStated(context, line.value, expected, 'mismatch', { label });
+        const money = line.key === 'financialProgrammed' || line.key === 'financialExecuted';
+        compareStated(context, line.value, expected, 'mismatch', { label }, money ? showAmount : undefined);
       }
     },
   }),

@@ -14,10 +14,11 @@ export function compareStated(
   expected: CellValue,
   messageId: string,
   data: Record<string, string | number> = {},
+  show: (value: CellValue) => string = showValue,
 ): void {
   if (isBlank(cell.value) || sameValue(cell.value, expected)) return;
   context.flag(cell.at, messageId, {
-    data: { ...data, found: showValue(cell.value), expected: showValue(expected) },
+    data: { ...data, found: show(cell.value), expected: show(expected) },
     expected,
     found: cell.value,
   });

@@ -18,7 +18,7 @@ ruleTester(rule, {
     {
       name: 'an AO without programming that spent money',
       spec: sheet({ prog: noProgress, exec: noProgress, finExec: [0, 0, 0, 0, 0, 50] }),
-      errors: [{ cell: 'M9', messageId: 'noProgress', message: 'Se ejecutaron 50 sin avance' }],
+      errors: [{ cell: 'M9', messageId: 'noProgress', message: 'Se ejecutaron 50.00 sin avance' }],
     },
   ],
 });

@@ -13,7 +13,7 @@ ruleTester(rule, {
   invalid: [
     {
       spec: sheet({ exec: [1, 1, 1, 1, 0, 0], finExec: none }),
-      errors: [{ cell: 'U9', messageId: 'noMoney', message: 'Hay avance físico en Ene, Feb, Mar y Abr, pero el EJECUTADO financiero es 0 con 600 programado', found: 0 }],
+      errors: [{ cell: 'U9', messageId: 'noMoney', message: 'Hay avance físico en Ene, Feb, Mar y Abr, pero el EJECUTADO financiero es 0 con 600.00 programado', found: 0 }],
     },
   ],
 });

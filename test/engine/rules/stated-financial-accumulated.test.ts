@@ -9,7 +9,7 @@ ruleTester(rule, {
   invalid: [
     {
       spec: sheet({ ...money, finExecAcc: 59000 }),
-      errors: [{ cell: 'U9', messageId: 'mismatch', message: '(EJECUTADO) dice 59,000; la suma de los meses es 59,035.15', expected: 59035.15, found: 59000 }],
+      errors: [{ cell: 'U9', messageId: 'mismatch', message: '(EJECUTADO) dice 59,000.00; la suma de los meses es 59,035.15', expected: 59035.15, found: 59000 }],
     },
     {
       spec: sheet({ finProgAcc: 500 }),
