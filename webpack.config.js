@@ -77,7 +77,7 @@ module.exports = async (env, argv) => {
     devServer: {
       host: 'localhost',
       port: PORT,
-      server: https ? { type: 'https', options: await require('office-addin-dev-certs').getHttpsOptions() } : 'http',
+      server: https ? { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() } : 'http',
       open: false,
       hot: false,
       static: false,
