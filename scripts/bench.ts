@@ -52,8 +52,7 @@ function fileFor(count: number): string {
   const path = join(DIR, `poi-${count}.xlsx`);
   if (!existsSync(path)) {
     const sheet = benchSheet(count);
-    const table = sheet.table.map((r) => r.map((c) => c ?? { value: null }));
-    writeFileSync(path, buildWorkbook([{ name: 'Reporte POI', table, merges: sheet.mergeRefs() }]));
+    writeFileSync(path, buildWorkbook([sheet.sheetSpec('Reporte POI')]));
   }
   return path;
 }

@@ -9,8 +9,7 @@ import { loadSample, sampleSheet, SAMPLE_SHEET, SAMPLE_XLSX } from './sample-dat
 export function buildSampleWorkbook(): Uint8Array {
   const sheet = sampleSheet(loadSample());
   const widths = [70, 34, 12, 18, 18, 13, ...new Array(8).fill(10), ...new Array(7).fill(14)];
-  const table = sheet.table.map((row) => row.map((cell) => cell ?? { value: null }));
-  return buildWorkbook([{ name: SAMPLE_SHEET, table, merges: sheet.mergeRefs(), columnWidths: widths, freezeRows: 5 }]);
+  return buildWorkbook([{ ...sheet.sheetSpec(SAMPLE_SHEET), columnWidths: widths, freezeRows: 5 }]);
 }
 
 if (require.main === module) {

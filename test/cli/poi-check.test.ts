@@ -20,9 +20,8 @@ function runCli(args: string[]): { code: number; out: string; err: string } {
 
 function workbook(name: string, spec: PoiSheetSpec, sheetName = 'Reporte POI'): string {
   const sheet = poiSheet(spec);
-  const table = sheet.table.map((r) => r.map((c) => c ?? { value: null }));
   const path = join(dir, name);
-  writeFileSync(path, buildWorkbook([{ name: 'Notas', table: [[{ value: 'Hoja de notas' }]] }, { name: sheetName, table, merges: sheet.mergeRefs() }]));
+  writeFileSync(path, buildWorkbook([{ name: 'Notas', table: [[{ value: 'Hoja de notas' }]] }, sheet.sheetSpec(sheetName)]));
   return path;
 }
 

@@ -31,7 +31,7 @@ it('reports each inconsistency with its exact cell', () => {
     ],
   });
   const path = join(mkdtempSync(join(tmpdir(), 'poi-rules-')), 'reporte.xlsx');
-  writeFileSync(path, buildWorkbook([{ name: 'Reporte POI', table: sheet.table.map((r) => r.map((c) => c ?? { value: null })), merges: sheet.mergeRefs() }]));
+  writeFileSync(path, buildWorkbook([sheet.sheetSpec()]));
   let out = '';
   const code = main(['--json', '--fecha-corte', '2023-08-15', path], { out: (t) => (out += t), err: () => undefined });
   const issues = (JSON.parse(out).issues as { rule: string; cell: string; severity: string }[]).map((i) => `${i.rule} ${i.cell} ${i.severity}`);

@@ -35,6 +35,6 @@ export function bigWorkbook(activities: number): Uint8Array {
   }
   const sheet = poiSheet({ objectives });
   return buildWorkbook([
-    { name: BIG_SHEET, table: sheet.table.map((r) => r.map((c) => c ?? { value: null })), merges: sheet.mergeRefs(), freezeRows: 5 },
+    { ...sheet.sheetSpec(BIG_SHEET), freezeRows: 5 },
   ]);
 }

@@ -24,8 +24,7 @@ interface HostUnderTest {
 }
 
 function xlsxHost(sheet: PoiSheet): HostUnderTest {
-  const table = sheet.table.map((r) => r.map((c) => c ?? { value: null }));
-  let bytes = buildWorkbook([{ name: REPORT, table, merges: sheet.mergeRefs() }]);
+  let bytes = buildWorkbook([sheet.sheetSpec(REPORT)]);
   const report = (): Grid => openXlsx(bytes).readSheet(REPORT);
   return {
     name: 'xlsx',

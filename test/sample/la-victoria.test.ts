@@ -10,6 +10,7 @@ import { analyze, type Analysis } from '../../src/engine';
 import { toA1 } from '../../src/engine/grid/a1';
 import type { Grid } from '../../src/engine/grid/cell';
 import { openXlsx } from '../../src/hosts/xlsx';
+import { buildSampleWorkbook } from '../../scripts/build-sample';
 import { loadSample, SAMPLE_SHEET, SAMPLE_XLSX, sampleSheet, type SampleActivity } from '../../scripts/sample-data';
 
 const data = loadSample();
@@ -25,6 +26,9 @@ const actions = data.objectives.flatMap((o) => o.strategicActions);
 const AO_200_GAP = 60000;
 
 describe('the sample workbook', () => {
+  it('is exactly what `npm run sample` builds from the data file', () => {
+    expect(Buffer.from(buildSampleWorkbook()).equals(Buffer.from(bytes))).toBe(true);
+  });
   it('holds the whole report: 7 OEI, 29 AEI, 290 AO pairs, 288 codes', () => {
     const model = analysis.model!;
     expect(model.objectives).toHaveLength(7);

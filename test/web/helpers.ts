@@ -56,7 +56,7 @@ export function smallWorkbook(): Uint8Array {
   const sheet = smallReport();
   return buildWorkbook([
     { name: 'Notas', table: [[{ value: 'Notas del planificador' }]] },
-    { name: REPORT_SHEET, table: sheet.table.map((r) => r.map((c) => c ?? { value: null })), merges: sheet.mergeRefs() },
+    sheet.sheetSpec(REPORT_SHEET),
   ]);
 }
 
