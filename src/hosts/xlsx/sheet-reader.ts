@@ -474,21 +474,18 @@ class SheetScanner extends StrictScanner {
 
   /** 1…9999999 without leading zeros; -1 otherwise. */
   private rowNumber(from: number, to: number): number {
-    const s = this.s;
-    if (to <= from || to - from > 7 || s.charCodeAt(from) === 48) return -1;
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) return -1;
-      n = n * 10 + (c - 48);
-    }
-    return n;
+    return this.s.charCodeAt(from) === 48 ? -1 : this.digits(from, to, 7);
   }
 
   /** A shared-string index of up to 9 digits; -1 otherwise. */
   private sharedIndex(from: number, to: number): number {
+    return this.digits(from, to, 9);
+  }
+
+  /** The decimal number written in s[from, to) with 1…maxDigits digits only; -1 otherwise. */
+  private digits(from: number, to: number, maxDigits: number): number {
     const s = this.s;
-    if (to <= from || to - from > 9) return -1;
+    if (to <= from || to - from > maxDigits) return -1;
     let n = 0;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
