@@ -49,6 +49,8 @@ export interface AnalysisSummary {
 export interface WriteResult {
   readonly summary: AnalysisSummary;
   readonly cellsWritten: number;
+  /** The sheets the tool (re)wrote besides the report: Observaciones, and Resumen on the web page. */
+  readonly sheetsWritten: readonly string[];
 }
 
 export interface PoiService {

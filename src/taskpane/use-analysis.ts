@@ -20,13 +20,15 @@ export interface AnalysisState {
   readonly summary: AnalysisSummary | null;
   /** Cells written by the last *Recalcular y escribir*. */
   readonly cellsWritten: number | null;
+  /** Sheets it (re)wrote. */
+  readonly sheetsWritten: readonly string[];
   readonly error: ShownError | null;
 }
 
 export type AnalysisEvent =
   | { readonly type: 'start'; readonly action: ActionKind }
   | { readonly type: 'progress'; readonly progress: Progress }
-  | { readonly type: 'done'; readonly summary?: AnalysisSummary; readonly cellsWritten?: number }
+  | { readonly type: 'done'; readonly summary?: AnalysisSummary; readonly cellsWritten?: number; readonly sheetsWritten?: readonly string[] }
   | { readonly type: 'failed'; readonly error: ShownError };
 
 export const initialAnalysisState: AnalysisState = {
@@ -35,6 +37,7 @@ export const initialAnalysisState: AnalysisState = {
   progress: null,
   summary: null,
   cellsWritten: null,
+  sheetsWritten: [],
   error: null,
 };
 
@@ -51,6 +54,7 @@ export function analysisReducer(state: AnalysisState, event: AnalysisEvent): Ana
         action: event.action,
         progress: { stage: 'reading' },
         cellsWritten: null,
+        sheetsWritten: [],
         error: null,
       };
     case 'progress':
@@ -63,6 +67,7 @@ export function analysisReducer(state: AnalysisState, event: AnalysisEvent): Ana
         progress: null,
         summary: event.summary ?? state.summary,
         cellsWritten: event.cellsWritten ?? null,
+        sheetsWritten: event.sheetsWritten ?? [],
       };
     case 'failed':
       return { ...state, status: 'failed', progress: null, error: event.error };
@@ -112,7 +117,7 @@ export function useAnalysis(service: PoiService) {
     (sheet: string, fechaCorte: string) =>
       run('recompute', async (p) => {
         const r = await service.recompute(sheet, fechaCorte, p);
-        return { type: 'done', summary: r.summary, cellsWritten: r.cellsWritten };
+        return { type: 'done', summary: r.summary, cellsWritten: r.cellsWritten, sheetsWritten: r.sheetsWritten };
       }),
     [run, service],
   );

@@ -65,11 +65,12 @@ export class WorkbookSession {
   /** Computed cells + Observaciones + Resumen, into the open workbook (Descargar saves it). */
   recompute(sheet: string, fechaCorte: string, report: Report): WriteResult {
     const a = this.analyze(sheet, fechaCorte, report);
-    if (!a.model) return { summary: toSummary(a), cellsWritten: 0 };
+    if (!a.model) return { summary: toSummary(a), cellsWritten: 0, sheetsWritten: [] };
     report({ stage: 'writing', message: 'Escribiendo las celdas calculadas y las hojas Observaciones y Resumen…' });
     const edits = patchEdits(a);
-    this.write(sheet, edits, [observationsSheet(a), summarySheet(a)]);
-    return { summary: toSummary(a), cellsWritten: edits.length };
+    const sheets = [observationsSheet(a), summarySheet(a)];
+    this.write(sheet, edits, sheets);
+    return { summary: toSummary(a), cellsWritten: edits.length, sheetsWritten: sheets.map((s) => s.name) };
   }
 
   writeSummary(sheet: string, fechaCorte: string, report: Report): void {

@@ -84,7 +84,7 @@ export class FakeService implements PoiService {
     this.calls.push(['recompute', sheet, fechaCorte]);
     await this.work(onProgress);
     onProgress?.({ stage: 'writing' });
-    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12 };
+    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12, sheetsWritten: ['Observaciones'] };
   }
 
   async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void) {

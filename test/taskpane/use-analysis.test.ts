@@ -11,8 +11,8 @@ describe('analysisReducer', () => {
     s = analysisReducer(s, { type: 'progress', progress: { stage: 'writing' } });
     expect(s.status).toBe('writing');
     const summary = sampleSummary();
-    s = analysisReducer(s, { type: 'done', summary, cellsWritten: 7 });
-    expect(s).toMatchObject({ status: 'done', action: 'recompute', progress: null, summary, cellsWritten: 7, error: null });
+    s = analysisReducer(s, { type: 'done', summary, cellsWritten: 7, sheetsWritten: ['Observaciones'] });
+    expect(s).toMatchObject({ status: 'done', action: 'recompute', progress: null, summary, cellsWritten: 7, sheetsWritten: ['Observaciones'], error: null });
   });
 
   it('ignores progress once a run has finished', () => {

@@ -45,7 +45,7 @@ describe('WebPage', () => {
     await openThroughPicker(service, smallWorkbook(), 'reporte.xlsx');
     await screen.findByRole('grid');
     fireEvent.click(screen.getByRole('button', { name: 'Recalcular' }));
-    await screen.findByText(/Se escribieron \d+ celdas calculadas/);
+    await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/);
     const download = screen.getByRole('button', { name: /Descargar/ }) as HTMLButtonElement;
     expect(download.disabled).toBe(false);
     fireEvent.click(download);

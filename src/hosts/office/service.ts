@@ -136,7 +136,11 @@ export function createOfficeService(deps: OfficeServiceDeps = {}): PoiService & 
     async recompute(sheet, fechaCorte, onProgress): Promise<WriteResult> {
       return guarded(async (context) => {
         const out = await recomputeIn(context, sheet, fechaCorte, onProgress);
-        return { summary: toSummary(out.analysis), cellsWritten: out.cellsWritten };
+        return {
+          summary: toSummary(out.analysis),
+          cellsWritten: out.cellsWritten,
+          sheetsWritten: out.analysis.model ? [OBSERVATIONS_SHEET] : [],
+        };
       });
     },
 

@@ -2,6 +2,12 @@ import type { AnalysisState } from '../use-analysis';
 import { formatCount } from '../format';
 import { NoticeBar } from './ErrorBar';
 
+/** «la hoja Observaciones», «las hojas Observaciones y Resumen». */
+function sheetsPhrase(sheets: readonly string[]): string {
+  if (sheets.length <= 1) return `la hoja ${sheets[0] ?? 'Observaciones'}`;
+  return `las hojas ${sheets.slice(0, -1).join(', ')} y ${sheets[sheets.length - 1]}`;
+}
+
 /** What the last action did, in one sentence (and what to do next when it matters). */
 export function Outcome({ state }: { readonly state: AnalysisState }) {
   const s = state.summary;
@@ -22,11 +28,12 @@ export function Outcome({ state }: { readonly state: AnalysisState }) {
   const found = `${formatCount(s.activityCount)} AO revisadas: ${formatCount(counts.error)} errores, ${formatCount(counts.warning)} advertencias.`;
   if (state.action === 'recompute') {
     const n = state.cellsWritten ?? 0;
+    const sheets = sheetsPhrase(state.sheetsWritten);
     return (
       <NoticeBar intent="success" title="Recalculado">
         {n === 0
-          ? 'Las celdas calculadas ya estaban al día; se actualizó la hoja Observaciones.'
-          : `Se escribieron ${formatCount(n)} celdas calculadas y la hoja Observaciones.`}{' '}
+          ? `Las celdas calculadas ya estaban al día; se actualizó ${sheets}.`
+          : `Se escribieron ${formatCount(n)} celdas calculadas y ${sheets}.`}{' '}
         {found}
       </NoticeBar>
     );
