@@ -11,7 +11,7 @@ export function countBySeverity(analysis: Analysis): Record<Severity, number> {
   return counts;
 }
 
-const SEVERITY_ES: Record<Severity, string> = { error: 'error', warning: 'advertencia', info: 'info' };
+const GROUP_ES: Record<Severity, string> = { error: 'Errores', warning: 'Advertencias', info: 'Informativas' };
 
 /** The single-file report: a short summary, then one line per observation. */
 export function fileReport(file: string, analysis: Analysis, written?: string): string {
@@ -32,10 +32,17 @@ export function fileReport(file: string, analysis: Analysis, written?: string): 
   }
   const c = countBySeverity(analysis);
   lines.push(`  Observaciones: ${c.error} errores, ${c.warning} advertencias, ${c.info} informativas`);
-  for (const o of analysis.observations) {
-    lines.push(`    ${o.cell.padEnd(6)} ${SEVERITY_ES[o.severity].padEnd(11)} ${o.rule}: ${o.message}`);
+  // Errors first, as the pane groups them: a planner fixes those before reading warnings.
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = analysis.observations.filter((o) => o.severity === severity);
+    if (group.length === 0) continue;
+    lines.push(`  ${GROUP_ES[severity]} (${group.length}):`);
+    for (const o of group) lines.push(`    ${o.cell.padEnd(6)} ${o.rule}: ${o.message}`);
   }
   if (written) lines.push(`  Copia recalculada: ${written}`);
+  else if (analysis.observations.length > 0) {
+    lines.push('  Para revisarlas en Excel, con un enlace a cada celda: poi-check --out copia.xlsx <archivo> (hoja Observaciones).');
+  }
   return lines.join('\n');
 }
 

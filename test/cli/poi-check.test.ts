@@ -91,7 +91,8 @@ describe('poi-check without --json', () => {
     const r = runCli(['--fecha-corte', '2023-08-15', wrong]);
     expect(r.out).toContain('hoja «Reporte POI» (Ene–Jun), fecha de corte 2023-08-15');
     expect(r.out).toContain('Promedio de ejecución física: 100 %');
-    expect(r.out).toMatch(/N8\s+error\s+stated-percent: AVANCE % dice 57/);
+    expect(r.out).toMatch(/Errores \(1\):\n\s+N8\s+stated-percent: AVANCE % dice 57/);
+    expect(r.out).toContain('poi-check --out copia.xlsx');
   });
   it('prints one line per file and a final count for several files', () => {
     const r = runCli(['--fecha-corte', '2023-08-15', clean, wrong]);
