@@ -20,37 +20,30 @@ export interface ActionBarProps {
   readonly labels?: Partial<ActionLabels>;
 }
 
+const ACTIONS: readonly { kind: ActionKind; icon: JSX.Element; title: string; primary?: boolean }[] = [
+  { kind: 'validate', icon: <CheckmarkCircleRegular />, title: 'Revisa el reporte y lista las observaciones, sin cambiar el libro.', primary: true },
+  { kind: 'recompute', icon: <CalculatorRegular />, title: 'Escribe las celdas calculadas y la hoja Observaciones.' },
+  { kind: 'summary', icon: <TableRegular />, title: 'Escribe la hoja Resumen con las cifras del reporte.' },
+];
+
 /** The three actions. Validar writes nothing; the other two change the workbook. */
 export function ActionBar({ onAction, disabled, labels }: ActionBarProps) {
   const styles = useStyles();
   const l = { ...DEFAULT_ACTION_LABELS, ...labels };
   return (
     <div className={styles.bar} role="group" aria-label="Acciones">
-      <Button
-        appearance="primary"
-        icon={<CheckmarkCircleRegular />}
-        disabled={disabled}
-        onClick={() => onAction('validate')}
-        title="Revisa el reporte y lista las observaciones, sin cambiar el libro."
-      >
-        {l.validate}
-      </Button>
-      <Button
-        icon={<CalculatorRegular />}
-        disabled={disabled}
-        onClick={() => onAction('recompute')}
-        title="Escribe las celdas calculadas y la hoja Observaciones."
-      >
-        {l.recompute}
-      </Button>
-      <Button
-        icon={<TableRegular />}
-        disabled={disabled}
-        onClick={() => onAction('summary')}
-        title="Escribe la hoja Resumen con las cifras del reporte."
-      >
-        {l.summary}
-      </Button>
+      {ACTIONS.map((a) => (
+        <Button
+          key={a.kind}
+          appearance={a.primary ? 'primary' : undefined}
+          icon={a.icon}
+          disabled={disabled}
+          onClick={() => onAction(a.kind)}
+          title={a.title}
+        >
+          {l[a.kind]}
+        </Button>
+      ))}
     </div>
   );
 }
