@@ -7,7 +7,7 @@
  * at 50,000 AO); the scanner declines on anything it does not know and saxes reads the part.
  */
 import { RichTextCollector } from './rich-text';
-import { decodeOoxmlString, localName, parseXml, streamXml } from './xml';
+import { countElements, decodeOoxmlString, parseXml } from './xml';
 import { nameEnds, onlyElements, StrictScanner } from './xml-scan';
 
 export function parseSharedStrings(text: string, part: string): string[] {
@@ -52,20 +52,6 @@ export function parseSharedStringsFast(text: string, part: string): string[] | u
     p = scanner.space(p);
   }
   // saxes checks the rest; the general reader acts on <si> only, so none may be left.
-  let items = 0;
-  try {
-    streamXml(
-      text,
-      part,
-      (parser) => {
-        parser.on('opentag', (t) => {
-          if (localName(t.name) === 'si') items++;
-        });
-      },
-      [0, first, p, text.length],
-    );
-  } catch {
-    return undefined;
-  }
-  return items === 0 ? out : undefined;
+  const rest = countElements(text, part, [0, first, p, text.length], ['si']);
+  return rest?.get('si') === 0 ? out : undefined;
 }

@@ -24,7 +24,7 @@ import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
 import { parseCellRef, type ParsedRef } from './cell-ref';
 import { RichTextCollector } from './rich-text';
-import { decodeOoxmlString, localName, streamXml, unescapeXml, type Attributes } from './xml';
+import { countElements, decodeOoxmlString, localName, streamXml, unescapeXml, type Attributes } from './xml';
 import { at, isSpace, nameEnds, NO_ATTRS, onlyElements, StrictScanner } from './xml-scan';
 
 type Rows = (CellValue[] | undefined)[];
@@ -218,25 +218,8 @@ export function readWorksheetFast(text: string, part: string, sharedStrings: rea
  * may sit outside the scanned <mergeCells>.
  */
 function skeletonAgrees(text: string, part: string, pieces: readonly number[]): boolean {
-  let sheetData = 0;
-  let otherMerges = false;
-  try {
-    streamXml(
-      text,
-      part,
-      (parser) => {
-        parser.on('opentag', (t) => {
-          const name = localName(t.name);
-          if (name === 'sheetData') sheetData++;
-          else if (name === 'mergeCell') otherMerges = true;
-        });
-      },
-      pieces,
-    );
-  } catch {
-    return false;
-  }
-  return sheetData === 1 && !otherMerges;
+  const rest = countElements(text, part, pieces, ['sheetData', 'mergeCell']);
+  return rest?.get('sheetData') === 1 && rest.get('mergeCell') === 0;
 }
 
 /** Attributes the scanner accepts, per element; any other name makes it decline. */

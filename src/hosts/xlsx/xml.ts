@@ -134,6 +134,31 @@ export function streamXml(
   }
 }
 
+/**
+ * What the fast scanners leave to saxes: parses the given stretches of a part and counts the
+ * named elements in them (by local name); undefined when those stretches do not parse.
+ */
+export function countElements(text: string, part: string, pieces: readonly number[], names: readonly string[]): Map<string, number> | undefined {
+  const counts = new Map<string, number>(names.map((n) => [n, 0]));
+  try {
+    streamXml(
+      text,
+      part,
+      (parser) => {
+        parser.on('opentag', (t) => {
+          const name = localName(t.name);
+          const n = counts.get(name);
+          if (n !== undefined) counts.set(name, n + 1);
+        });
+      },
+      pieces,
+    );
+  } catch {
+    return undefined;
+  }
+  return counts;
+}
+
 /** Parses with handlers that receive local names (`x:c` → `c`). */
 export function parseXml(text: string, part: string, h: XmlHandlers): void {
   streamXml(text, part, (parser) => {
