@@ -44,7 +44,10 @@ describe('WebPage', () => {
     const service = setup((fileName, bytes) => saved.push({ fileName, bytes }));
     await openThroughPicker(service, smallWorkbook(), 'reporte.xlsx');
     await screen.findByRole('grid');
-    fireEvent.click(screen.getByRole('button', { name: 'Recalcular' }));
+    // The pane lists the sheets on its own; the action is enabled once the report sheet is chosen.
+    const recalcular = screen.getByRole('button', { name: 'Recalcular' }) as HTMLButtonElement;
+    await waitFor(() => expect(recalcular.disabled).toBe(false));
+    fireEvent.click(recalcular);
     await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/);
     const download = screen.getByRole('button', { name: /Descargar/ }) as HTMLButtonElement;
     expect(download.disabled).toBe(false);
