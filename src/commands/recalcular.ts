@@ -1,5 +1,5 @@
-import type { Progress, SheetChoice } from '../taskpane/service';
-import { UserFacingError } from '../taskpane/service';
+import type { Progress, SheetChoice } from '../app/contract';
+import { UserFacingError } from '../app/contract';
 import { localIsoDate } from '../engine/compute/deadlines';
 
 /** What the ribbon command needs from the Office service. */

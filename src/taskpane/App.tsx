@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Divider, makeStyles, tokens } from '@fluentui/react-components';
 import type { Observation } from '../engine/observation';
-import type { PoiService, SheetChoice } from './service';
+import type { PoiService, SheetChoice } from '../app/contract';
 import { type ActionKind, type ShownError, toShownError, useAnalysis } from './use-analysis';
 import { formatCount } from './format';
 import { SheetPicker, candidateSheets } from './components/SheetPicker';

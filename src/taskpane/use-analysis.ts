@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { AnalysisSummary, PoiService, Progress, Stage } from './service';
-import { UserFacingError } from './service';
+import type { AnalysisSummary, PoiService, Progress, Stage } from '../app/contract';
+import { UserFacingError } from '../app/contract';
 
 export type Status = 'idle' | Stage | 'done' | 'failed';
 export type ActionKind = 'validate' | 'recompute' | 'summary';

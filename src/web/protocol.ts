@@ -3,7 +3,7 @@
  * the workbook bytes travel as transferred buffers, never copied twice.
  */
 import type { Grid } from '../engine/grid/cell';
-import type { AnalysisSummary, Progress, SheetChoice, WriteResult } from '../taskpane/service';
+import type { AnalysisSummary, Progress, SheetChoice, WriteResult } from '../app/contract';
 
 export interface OpenResult {
   readonly name: string;

@@ -3,8 +3,8 @@
  * this side sends requests, relays progress, and keeps the page's own state (file, shown
  * sheet, selected cell) for the components that subscribe to it.
  */
-import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../taskpane/service';
-import { UserFacingError } from '../taskpane/service';
+import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
+import { UserFacingError } from '../app/contract';
 import { type ShownError, toShownError } from '../taskpane/use-analysis';
 import type { DownloadResult, Op, Request, RequestMessage, ResponseMessage, Results, SheetView, WireError } from './protocol';
 

@@ -6,9 +6,9 @@ import { analyze, findLayout, type Analysis } from '../engine';
 import type { CellValue, Grid } from '../engine/grid/cell';
 import { XlsxError, openXlsx, writePatchedCopy, type XlsxPackage } from '../hosts/xlsx';
 import { observationsSheet, patchEdits, summarySheet } from '../hosts/xlsx/tool-sheets';
-import type { Progress, SheetChoice, WriteResult } from '../taskpane/service';
-import { UserFacingError } from '../taskpane/service';
-import { toSummary } from '../taskpane/summary';
+import type { Progress, SheetChoice, WriteResult } from '../app/contract';
+import { UserFacingError } from '../app/contract';
+import { toSummary } from '../app/summary';
 import type { DownloadResult, OpenResult, Request, ResponseMessage, Results, SheetView, WireError } from './protocol';
 
 type Report = (p: Progress) => void;

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { GENERIC_ERROR } from '../../src/taskpane/use-analysis';
-import { UserFacingError } from '../../src/taskpane/service';
+import { UserFacingError } from '../../src/app/contract';
 import { localIsoDate } from '../../src/engine/compute/deadlines';
 import { FakeService, deferred, sampleSummary } from './fake-service';
 import { renderInPane } from './render';

@@ -1,5 +1,5 @@
 import type { Observation } from '../../src/engine/observation';
-import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../src/taskpane/service';
+import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../src/app/contract';
 
 export function observation(over: Partial<Observation> & Pick<Observation, 'cell' | 'severity'>): Observation {
   const row = Number(/\d+/.exec(over.cell)?.[0] ?? 1);

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../src/taskpane/service';
+import { UserFacingError } from '../../src/app/contract';
 import { GENERIC_ERROR, analysisReducer, initialAnalysisState, isBusy, toShownError } from '../../src/taskpane/use-analysis';
 import { sampleSummary } from './fake-service';
 

@@ -1,6 +1,6 @@
 import { analyze } from '../../src/engine';
 import { openXlsx } from '../../src/hosts/xlsx';
-import { UserFacingError, type Progress } from '../../src/taskpane/service';
+import { UserFacingError, type Progress } from '../../src/app/contract';
 import { GENERIC_ERROR, toShownError } from '../../src/taskpane/use-analysis';
 import { WORKER_FAILED, WebPoiService } from '../../src/web/web-service';
 import { CSV_BYTES, InProcessWorker, PDF_BYTES, REPORT_SHEET, smallReport, smallWorkbook } from './helpers';

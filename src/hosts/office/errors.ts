@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../taskpane/service';
+import { UserFacingError } from '../../app/contract';
 
 /**
  * Office.js error codes (`OfficeExtension.Error.code`, `Excel.ErrorCodes`) → a Spanish

@@ -1,6 +1,6 @@
 import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
-import { UserFacingError } from '../../taskpane/service';
+import { UserFacingError } from '../../app/contract';
 import { isPayloadLimitError } from './errors';
 import { jsonBytes, PLAN_BUDGET_BYTES } from './payload';
 

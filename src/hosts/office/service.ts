@@ -1,8 +1,8 @@
 import { analyze, findLayout, observationsTable, summaryTable } from '../../engine';
 import type { Analysis } from '../../engine/analysis';
 import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
-import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../taskpane/service';
-import { toSummary } from '../../taskpane/summary';
+import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../app/contract';
+import { toSummary } from '../../app/summary';
 import { toUserFacingError } from './errors';
 import { readHeads, readSheet } from './read-sheet';
 import { writePatch } from './write-patch';

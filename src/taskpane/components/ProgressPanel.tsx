@@ -1,5 +1,5 @@
 import { Field, ProgressBar } from '@fluentui/react-components';
-import type { Progress, Stage } from '../service';
+import type { Progress, Stage } from '../../app/contract';
 
 export const STAGE_TEXT: Readonly<Record<Stage, string>> = {
   reading: 'Leyendo…',

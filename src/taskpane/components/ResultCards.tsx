@@ -1,5 +1,5 @@
 import { Caption1, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { AnalysisSummary } from '../service';
+import type { AnalysisSummary } from '../../app/contract';
 import { formatCount, formatPercent, formatSoles } from '../format';
 import { TrafficLightRow } from './TrafficLight';
 

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { columnLetters, fromA1 } from '../../engine/grid/a1';
 import { cellAt, gridWidth, type Address } from '../../engine/grid/cell';
-import type { AnalysisSummary } from '../../taskpane/service';
+import type { AnalysisSummary } from '../../app/contract';
 import { formatCellValue } from '../../taskpane/format';
 import type { SheetView } from '../protocol';
 import { type CellMark, cellMarks } from './sheet-marks';

@@ -1,7 +1,7 @@
 import { fromA1 } from '../../engine/grid/a1';
 import type { Observation, Severity } from '../../engine/observation';
 import type { ComputedCell } from '../../engine/patch/types';
-import type { AnalysisSummary } from '../../taskpane/service';
+import type { AnalysisSummary } from '../../app/contract';
 
 /** What the grid shows on a cell besides its value. */
 export interface CellMark {

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../../src/taskpane/service';
+import { UserFacingError } from '../../../src/app/contract';
 import { isPayloadLimitError, spanishMessageFor, toUserFacingError } from '../../../src/hosts/office/errors';
 import { FakeOfficeError } from './fake-excel';
 

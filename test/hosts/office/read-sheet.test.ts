@@ -1,5 +1,5 @@
 import { mergeChunkRows, parseAreasAddress, readHeads, readSheet } from '../../../src/hosts/office/read-sheet';
-import { UserFacingError } from '../../../src/taskpane/service';
+import { UserFacingError } from '../../../src/app/contract';
 import { FakeWorkbook } from './fake-excel';
 import { REPORT, bigSpec, sampleLikeSpec, workbookWith } from './poi-workbook';
 

@@ -9,7 +9,7 @@ import { fromA1 } from '../../../src/engine/grid/a1';
 import { createOfficeService } from '../../../src/hosts/office/service';
 import { readSheet } from '../../../src/hosts/office/read-sheet';
 import { TRAFFIC_FILL } from '../../../src/hosts/office/write-patch';
-import { UserFacingError, type Progress } from '../../../src/taskpane/service';
+import { UserFacingError, type Progress } from '../../../src/app/contract';
 import type { FakeCell, FakeWorkbook } from './fake-excel';
 import { REPORT, bigSpec, sampleLikeSpec, workbookWith } from './poi-workbook';
 

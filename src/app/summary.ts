@@ -1,5 +1,5 @@
 import type { Analysis } from '../engine/analysis';
-import type { AeiRow, AnalysisSummary } from './service';
+import type { AeiRow, AnalysisSummary } from './contract';
 
 /**
  * The pane's view of an analysis: plain data only, so it can cross a worker boundary

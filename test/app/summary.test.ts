@@ -1,5 +1,5 @@
 import { analyze } from '../../src/engine';
-import { toSummary } from '../../src/taskpane/summary';
+import { toSummary } from '../../src/app/summary';
 import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 
 function sheet() {
