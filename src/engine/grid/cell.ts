@@ -1,7 +1,9 @@
 /**
  * The engine's one cell type. Every host (Office.js, .xlsx) converts its own cells to this:
  * formulas arrive as their cached result, errors as their text (`#DIV/0!`), rich text as
- * plain text, dates as their serial number. `null` is an empty cell.
+ * plain text. A number the host knows is shown as a date (a date number format) arrives as
+ * ISO text `YYYY-MM-DD`, so a date typed into a month cell is not read as a quantity.
+ * `null` is an empty cell.
  */
 export type CellValue = number | string | boolean | null;
 
@@ -27,6 +29,8 @@ export interface CellRange {
 export interface Grid {
   readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
   readonly merges: ReadonlyArray<CellRange>;
+  /** 0-based rows hidden in the sheet, ascending, when the host knows them. */
+  readonly hiddenRows?: ReadonlyArray<number>;
 }
 
 export function cellAt(grid: Grid, row: number, col: number): CellValue {
