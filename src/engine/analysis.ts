@@ -10,7 +10,17 @@ export interface AnalyzeOptions {
   readonly sheet?: string;
   /** Severity overrides by rule id; `off` silences a rule. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * Flat export only: the months that count. `S1` (01–06), `S2` (07–12), `anual` (01–12) or
+   * `MM` (01 through that month). Without it the engine chooses from the fecha de corte.
+   * The printed report's period is the months its header shows.
+   */
+  readonly period?: string;
+  /** Flat export only: force the phase read as programmed instead of the first of RE, CS, AJ, A with values. */
+  readonly programmedPhase?: ProgrammedPhase;
 }
+
+export type ProgrammedPhase = 'RE' | 'CS' | 'AJ' | 'A';
 
 export interface Analysis {
   readonly sheet: string;

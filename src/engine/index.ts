@@ -1,6 +1,8 @@
 /** The engine's one public entry: grid in → model, figures, observations, patch out. */
 export { analyze, InvalidOptionsError, HEADER_NOT_FOUND } from './analyze';
-export type { Analysis, AnalyzeOptions } from './analysis';
+export type { Analysis, AnalyzeOptions, ProgrammedPhase } from './analysis';
+export { generatedReport, GENERATED_REPORT_SHEET } from './report/generated-report';
+export type { GeneratedSheet } from './report/generated-report';
 export { findLayout } from './layout/find-layout';
 export { isIsoDate, localIsoDate, trackingDeadline } from './compute/deadlines';
 export { observationsTable, summaryTable } from './report/build-tables';
