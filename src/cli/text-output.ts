@@ -1,9 +1,9 @@
 import type { Analysis } from '../engine/analysis';
 import type { Severity } from '../engine/observation';
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const pct = (v: number | null): string => (v === null ? '—' : `${plain.format(v)} %`);
+import { formatMoney, formatNumber } from '../engine/format/number';
+
+const pct = (v: number | null): string => (v === null ? '—' : `${formatNumber(v)} %`);
 
 export function countBySeverity(analysis: Analysis): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -26,7 +26,7 @@ export function fileReport(file: string, analysis: Analysis, written?: string): 
     lines.push(`  Promedio de ejecución física: ${pct(t.physicalAverage)} · Mediana: ${pct(t.physicalMedian)} · Promedio de AEI: ${pct(t.aeiAverage)}`);
     lines.push(`  Semáforo AEI: ${tl.aei.red} rojo · ${tl.aei.yellow} amarillo · ${tl.aei.green} verde`);
     lines.push(`  Semáforo AO:  ${tl.ao.red} rojo · ${tl.ao.yellow} amarillo · ${tl.ao.green} verde`);
-    lines.push(`  Programación financiera: S/ ${money.format(t.financialProgrammed)} · Ejecución financiera: S/ ${money.format(t.financialExecuted)}`);
+    lines.push(`  Programación financiera: S/ ${formatMoney(t.financialProgrammed)} · Ejecución financiera: S/ ${formatMoney(t.financialExecuted)}`);
     lines.push(`  AO con información completa: ${t.completeActivities} · incompleta: ${t.incompleteActivities}`);
     lines.push(`  Celdas calculadas por escribir: ${analysis.patch.cells.length}`);
   }

@@ -1,31 +1,9 @@
-import { roundHalfAway } from '../compute/round';
+import { formatMoney as showMoney, formatNumber } from '../format/number';
 import type { CellValue } from '../grid/cell';
 import type { MessageData } from './define-rule';
 
-/**
- * 59035.15 → "59,035.15", 4000 → "4,000", 83.7 → "83.7": grouped thousands and at most two
- * decimals, as the report prints figures. Hand-rolled because Intl is slow for the thousands
- * of messages a large sheet may need.
- */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  // Rounded as the report rounds (1.005 → 1.01), then written with two decimals at most.
-  const fixed = roundHalfAway(Math.abs(value), 2).toFixed(2);
-  const dot = fixed.indexOf('.');
-  const whole = fixed.slice(0, dot);
-  const decimals = fixed.slice(dot + 1).replace(/0+$/, '');
-  let grouped = '';
-  for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
-  const sign = value < 0 && (whole !== '0' || decimals !== '') ? '-' : '';
-  return sign + grouped + (decimals ? '.' + decimals : '');
-}
-
-/** An amount of money as the report prints it: 30,000.00, 59,035.15. */
-export function showMoney(value: number): string {
-  const text = formatNumber(value);
-  const dot = text.indexOf('.');
-  return dot < 0 ? `${text}.00` : text.length - dot === 2 ? `${text}0` : text;
-}
+// The one number formatter lives in src/engine/format/number.ts; the rules' names for it.
+export { formatNumber, formatMoney as showMoney } from '../format/number';
 
 /** Money when the value is a number, otherwise as showValue shows it. */
 export function showAmount(value: CellValue): string {
