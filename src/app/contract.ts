@@ -11,6 +11,8 @@ export interface SheetChoice {
   readonly name: string;
   /** True when the sheet has the POI layout. */
   readonly recognised: boolean;
+  /** Set on the sheet the user is looking at (the add-in knows it; a file has none). */
+  readonly active?: boolean;
 }
 
 export type Stage = 'reading' | 'computing' | 'writing';
@@ -49,15 +51,22 @@ export interface AnalysisSummary {
 export interface WriteResult {
   readonly summary: AnalysisSummary;
   readonly cellsWritten: number;
-  /** The sheets the tool (re)wrote besides the report: Observaciones, and Resumen on the web page. */
+  /** The sheets the tool (re)wrote besides the report (Observaciones, Resumen), under the names used. */
   readonly sheetsWritten: readonly string[];
+  /** The status line that heads Observaciones (the ribbon logs it). */
+  readonly status?: string;
+  /** One Spanish sentence per thing the user should know (a sheet written under another name). */
+  readonly notices?: readonly string[];
 }
 
 export interface PoiService {
   listSheets(): Promise<readonly SheetChoice[]>;
   /** Reads and analyses; writes nothing. */
   analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<AnalysisSummary>;
-  /** Analyses, then writes the computed cells and the Observaciones sheet. */
+  /**
+   * Analyses, then writes the computed cells and the Observaciones and Resumen sheets; the
+   * summary returned is of the workbook as it now is (after the write).
+   */
   recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult>;
   /** Writes (or rewrites) the Resumen sheet. */
   writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<void>;

@@ -43,6 +43,8 @@ export interface CellWrites {
   readonly cells: readonly PatchCell[];
   /** Every computed cell, for formats and traffic-light colours. */
   readonly computed: readonly ComputedCell[];
+  /** The merged areas of the analysed sheet (a value goes into its area's top-left cell). */
+  readonly merges: readonly CellRange[];
 }
 
 export interface RecomputePlan {

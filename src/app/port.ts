@@ -9,6 +9,8 @@ import type { RecomputePlan, ToolSheetRole } from './plan';
 export interface SheetInfo {
   readonly name: string;
   readonly visible: boolean;
+  /** The sheet the user is looking at, when the host knows it. */
+  readonly active?: boolean;
   /** Set when the tool made this sheet (its own mark, not its name). */
   readonly toolRole?: ToolSheetRole;
 }
@@ -26,4 +28,8 @@ export interface WorkbookPort {
   /** The sheet's cells; `limitRows` reads only the top rows (to recognise a layout). */
   readGrid(sheet: string, options?: { readonly limitRows?: number; readonly onProgress?: (fraction: number) => void }): Promise<Grid>;
   apply(plan: RecomputePlan, onProgress?: (fraction: number) => void): Promise<ApplyResult>;
+  /** The top rows of several sheets at once, in the order asked (the add-in does it in one sync). */
+  readHeads?(sheets: readonly string[], limitRows: number): Promise<readonly Grid[]>;
+  /** Shows a cell of a sheet (the add-in selects it; a file has nothing to show). */
+  selectCell?(sheet: string, a1: string): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { computeFigures } from './compute';
 import { isIsoDate } from './compute/deadlines';
 import type { Grid } from './grid/cell';
 import { findLayout } from './layout/find-layout';
+import { sheetNotRecognised } from './not-recognised';
 import type { Observation } from './observation';
 import { parseSheet } from './parse/parse-sheet';
 import { buildPatch, computedCells } from './patch/build-patch';
@@ -41,8 +42,7 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
       sheet,
       cell: 'A1',
       row: 1,
-      message:
-        'No se encontró el encabezado del Reporte de seguimiento del POI (OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO con sus meses, FINANCIERO). Elija la hoja del reporte o revise que el encabezado no haya sido modificado.',
+      message: sheetNotRecognised(sheet),
     };
     return { sheet, fechaCorte: options.fechaCorte, model: null, figures: null, computed: [], patch: { cells: [] }, observations: [observation] };
   }

@@ -4,6 +4,7 @@ export type { Analysis, AnalyzeOptions, ProgrammedPhase } from './analysis';
 export { generatedReport, GENERATED_REPORT_SHEET } from './report/generated-report';
 export type { GeneratedSheet } from './report/generated-report';
 export { findLayout } from './layout/find-layout';
+export { CHOOSE_THE_SHEET, EXPECTED_LAYOUT, noSheetRecognised, sheetNotRecognised } from './not-recognised';
 export { isIsoDate, localIsoDate, trackingDeadline } from './compute/deadlines';
 export { observationsTable, summaryTable } from './report/build-tables';
 export { OBSERVATIONS_SHEET, SUMMARY_SHEET } from './report/tables';

@@ -1,0 +1,96 @@
+/**
+ * The one policy for choosing the report sheet, used by the CLI (--hoja or its default), the
+ * web page, the pane's default and the ribbon: the named sheet; else the active sheet when
+ * recognised; else the first visible recognised sheet. When none fits, one Spanish reason
+ * (the engine's text, so the pane, the CLI and the observation say the same) ending with
+ * what to do in that front end.
+ */
+import { findLayout } from '../engine/layout/find-layout';
+import { CHOOSE_THE_SHEET, noSheetRecognised, sheetNotRecognised } from '../engine/not-recognised';
+import type { SheetChoice } from './contract';
+import type { WorkbookPort } from './port';
+
+/**
+ * Rows read to recognise a layout: findLayout looks for a header in the first 60 rows (and
+ * reads the row below it), so a huge foreign sheet is never read whole just to be skipped.
+ */
+export const HEAD_ROWS = 64;
+
+export interface SheetCandidate {
+  readonly name: string;
+  readonly recognised: boolean;
+  /** Hidden sheets are chosen only by name. Default true. */
+  readonly visible?: boolean;
+  readonly active?: boolean;
+}
+
+export type SheetPick = { readonly sheet: string; readonly reason: null } | { readonly sheet: null; readonly reason: string };
+
+export interface PickOptions {
+  /** The sheet the user named (--hoja, the pane's current choice). */
+  readonly wanted?: string;
+  /** What to do when nothing fits, in this front end's words (ends the reason). */
+  readonly whatToDo?: string;
+}
+
+/** The policy over sheets already checked for the layout. */
+export function pickReportSheet(sheets: readonly SheetCandidate[], options: PickOptions = {}): SheetPick {
+  const whatToDo = options.whatToDo ?? CHOOSE_THE_SHEET;
+  if (options.wanted !== undefined) {
+    const wanted = options.wanted;
+    const named = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+    if (!named) {
+      const names = sheets.map((s) => `«${s.name}»`).join(', ') || '(ninguna)';
+      return { sheet: null, reason: `El libro no tiene una hoja llamada «${wanted}». Elija una de estas: ${names}.` };
+    }
+    return named.recognised ? { sheet: named.name, reason: null } : { sheet: null, reason: sheetNotRecognised(named.name, whatToDo) };
+  }
+  const active = sheets.find((s) => s.active && s.recognised);
+  if (active) return { sheet: active.name, reason: null };
+  const first = sheets.find((s) => s.recognised && s.visible !== false);
+  if (first) return { sheet: first.name, reason: null };
+  return { sheet: null, reason: noSheetRecognised(whatToDo) };
+}
+
+/**
+ * The pane's and the web page's default in a list: the policy's choice (keeping `current`
+ * while it is still recognised), else the first sheet so the planner sees why it does not fit.
+ */
+export function defaultSheet(sheets: readonly SheetChoice[], current?: string): string | null {
+  const kept = current ? sheets.find((s) => s.name === current && s.recognised) : undefined;
+  if (kept) return kept.name;
+  return pickReportSheet(sheets).sheet ?? sheets[0]?.name ?? null;
+}
+
+/**
+ * The sheets a planner may choose from, each checked for the layout on its top rows only:
+ * the visible ones (every one when none is visible), never a sheet the tool made.
+ */
+export async function recogniseSheets(port: WorkbookPort): Promise<SheetChoice[]> {
+  const all = (await port.sheets()).filter((s) => s.toolRole === undefined);
+  const visible = all.filter((s) => s.visible);
+  const list = visible.length > 0 ? visible : all;
+  const names = list.map((s) => s.name);
+  const heads = port.readHeads
+    ? await port.readHeads(names, HEAD_ROWS)
+    : await Promise.all(names.map((name) => port.readGrid(name, { limitRows: HEAD_ROWS })));
+  return list.map((s, i) => ({
+    name: s.name,
+    recognised: findLayout(heads[i] ?? { rows: [], merges: [] }) !== null,
+    ...(s.active ? { active: true } : {}),
+  }));
+}
+
+/**
+ * The policy over a workbook. A named sheet is looked up among all sheets (hidden ones
+ * too); without a name, among those recogniseSheets offers.
+ */
+export async function chooseSheet(port: WorkbookPort, options: PickOptions = {}): Promise<SheetPick> {
+  if (options.wanted === undefined) return pickReportSheet(await recogniseSheets(port), options);
+  const all = await port.sheets();
+  const wanted = options.wanted;
+  const named = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  if (!named) return pickReportSheet(all.map((s) => ({ name: s.name, recognised: false })), options);
+  const head = await port.readGrid(named.name, { limitRows: HEAD_ROWS });
+  return pickReportSheet([{ name: named.name, recognised: findLayout(head) !== null }], options);
+}

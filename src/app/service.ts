@@ -1,0 +1,89 @@
+/**
+ * The PoiService, once, over any WorkbookPort: read → analyse → plan → the host carries the
+ * plan out. The add-in, the web page's worker and the ribbon use it; the CLI uses its parts.
+ */
+import type { AnalyzeOptions } from '../engine/analysis';
+import type { Grid } from '../engine/grid/cell';
+import { sheetNotRecognised } from '../engine/not-recognised';
+import { inThreadAnalyzer, type AnalyzedSheet, type Analyzer } from './analyzer';
+import { summaryOnly } from './build-plan';
+import { chooseSheet, recogniseSheets, type SheetPick } from './choose-sheet';
+import { UserFacingError, type AnalysisSummary, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
+import { gridAfter } from './grid-after';
+import type { WorkbookPort } from './port';
+
+export interface PoiServiceOptions {
+  /** Where the engine runs (default: this thread). */
+  readonly analyzer?: Analyzer;
+  readonly severities?: AnalyzeOptions['severities'];
+  /** What to do when no sheet fits, in this front end's words (ends the reason). */
+  readonly whatToDo?: string;
+}
+
+export interface AppPoiService extends PoiService {
+  /** The report sheet by the one policy (the ribbon; the CLI's --hoja). */
+  chooseSheet(wanted?: string): Promise<SheetPick>;
+}
+
+type OnProgress = ((p: Progress) => void) | undefined;
+
+export function createPoiService(port: WorkbookPort, options: PoiServiceOptions = {}): AppPoiService {
+  const analyzer = options.analyzer ?? inThreadAnalyzer;
+
+  async function read(sheet: string, onProgress: OnProgress): Promise<Grid> {
+    onProgress?.({ stage: 'reading', fraction: 0, message: `Leyendo la hoja «${sheet}»…` });
+    return port.readGrid(sheet, { onProgress: (fraction) => onProgress?.({ stage: 'reading', fraction }) });
+  }
+
+  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress): Promise<AnalyzedSheet> {
+    onProgress?.({ stage: 'computing', message: 'Calculando…' });
+    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities });
+  }
+
+  return {
+    listSheets(): Promise<readonly SheetChoice[]> {
+      return recogniseSheets(port);
+    },
+
+    chooseSheet(wanted?: string): Promise<SheetPick> {
+      return chooseSheet(port, { wanted, whatToDo: options.whatToDo });
+    },
+
+    async analyze(sheet, fechaCorte, onProgress): Promise<AnalysisSummary> {
+      const grid = await read(sheet, onProgress);
+      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress)).summary;
+    },
+
+    async recompute(sheet, fechaCorte, onProgress): Promise<WriteResult> {
+      const grid = await read(sheet, onProgress);
+      const { summary, plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress);
+      if (!plan.cells) return { summary, cellsWritten: 0, sheetsWritten: [], status: plan.status, notices: [] };
+      onProgress?.({ stage: 'writing', fraction: 0, message: 'Escribiendo las celdas calculadas y las hojas de la herramienta…' });
+      const applied = await port.apply(plan, (fraction) => onProgress?.({ stage: 'writing', fraction }));
+      // The pane shows the workbook as it now is: the written grid analysed again, so the
+      // errors just corrected are gone (no second read of the sheet).
+      onProgress?.({ stage: 'computing', message: 'Revisando el resultado…' });
+      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities });
+      return {
+        summary: after.summary,
+        cellsWritten: applied.cellsWritten,
+        sheetsWritten: applied.sheetsWritten,
+        status: plan.status,
+        notices: applied.notices,
+      };
+    },
+
+    async writeSummary(sheet, fechaCorte, onProgress): Promise<void> {
+      const grid = await read(sheet, onProgress);
+      const { plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress);
+      const only = summaryOnly(plan);
+      if (only.sheets.length === 0) throw new UserFacingError(`${sheetNotRecognised(sheet)} No hay resumen que escribir.`);
+      onProgress?.({ stage: 'writing', message: 'Escribiendo la hoja Resumen…' });
+      await port.apply(only, (fraction) => onProgress?.({ stage: 'writing', fraction }));
+    },
+
+    async selectCell(sheet, a1): Promise<void> {
+      await port.selectCell?.(sheet, a1);
+    },
+  };
+}
