@@ -1,0 +1,86 @@
+/**
+ * The WorkbookPort over a file's bytes (the CLI, the web page's worker). The workbook is
+ * opened once; carrying out a plan makes a patched copy, which becomes the workbook's bytes.
+ */
+import type { Grid } from '../../engine/grid/cell';
+import type { RecomputePlan, ToolSheet } from '../../app/plan';
+import type { ApplyResult, SheetInfo, WorkbookPort } from '../../app/port';
+import type { TableCell } from '../../engine/report/tables';
+import { gridAfter } from '../../app/grid-after';
+import { openXlsx, type XlsxLimits, type XlsxPackage } from './open';
+import { writePatchedCopy, type CellEdit, type NewSheet } from './patched-copy';
+
+export interface XlsxWorkbookPort extends WorkbookPort {
+  /** The workbook as it now is (the last copy written, or the bytes opened). */
+  bytes(): Uint8Array;
+  /** True once a plan has been carried out. */
+  readonly modified: boolean;
+}
+
+/** A tool sheet as the copy carries it: the preface (status line) and a blank row above the table. */
+export function newSheetOf(sheet: ToolSheet): NewSheet {
+  const table: (readonly TableCell[])[] =
+    sheet.preface !== undefined ? [[{ value: sheet.preface, bold: true }], [], ...sheet.table] : [...sheet.table];
+  return {
+    name: sheet.name,
+    table,
+    ...(sheet.columnWidths ? { columnWidths: sheet.columnWidths } : {}),
+    ...(sheet.freezeRows !== undefined ? { freezeRows: sheet.freezeRows } : {}),
+  };
+}
+
+/** Throws XlsxError when the bytes are not a readable workbook. */
+export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkbookPort {
+  let bytes = data;
+  let pkg: XlsxPackage | null = openXlsx(bytes, limits);
+  let modified = false;
+  const grids = new Map<string, Grid>();
+
+  const current = (): XlsxPackage => (pkg ??= openXlsx(bytes, limits));
+  const grid = (sheet: string): Grid => {
+    let g = grids.get(sheet);
+    if (!g) {
+      g = current().readSheet(sheet);
+      grids.set(sheet, g);
+    }
+    return g;
+  };
+
+  return {
+    get modified() {
+      return modified;
+    },
+
+    bytes: () => bytes,
+
+    sheets(): Promise<readonly SheetInfo[]> {
+      return Promise.resolve(current().sheets.map((s) => ({ name: s.name, visible: s.state === 'visible' })));
+    },
+
+    async readGrid(sheet, options = {}): Promise<Grid> {
+      // The reader parses whole sheets; the grid is kept, so the sheet chosen after a look at
+      // its top rows is not parsed twice.
+      const g = grid(sheet);
+      options.onProgress?.(1);
+      const limit = options.limitRows;
+      if (limit === undefined || g.rows.length <= limit) return g;
+      return { ...g, rows: g.rows.slice(0, limit), merges: g.merges.filter((m) => m.top < limit) };
+    },
+
+    async apply(plan: RecomputePlan, onProgress?: (fraction: number) => void): Promise<ApplyResult> {
+      if (!plan.cells && plan.sheets.length === 0) return { cellsWritten: 0, sheetsWritten: [], notices: [] };
+      const target = plan.cells?.sheet ?? plan.sheet;
+      const edits: CellEdit[] = (plan.cells?.cells ?? []).map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
+      bytes = writePatchedCopy(bytes, target, edits, plan.sheets.map(newSheetOf));
+      modified = true;
+      pkg = null;
+      // The report sheet now holds the edits: apply them to its kept grid rather than parse
+      // the sheet again. The tool's sheets are read anew when asked for.
+      const report = grids.get(target);
+      grids.clear();
+      if (report) grids.set(target, gridAfter(report, plan.cells?.cells ?? []));
+      onProgress?.(1);
+      return { cellsWritten: edits.length, sheetsWritten: plan.sheets.map((s) => s.name), notices: [] };
+    },
+  };
+}
