@@ -48,7 +48,7 @@ describe('WebPage', () => {
     const recalcular = screen.getByRole('button', { name: 'Recalcular' }) as HTMLButtonElement;
     await waitFor(() => expect(recalcular.disabled).toBe(false));
     fireEvent.click(recalcular);
-    await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/);
+    await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/, undefined, { timeout: 5000 });
     const download = screen.getByRole('button', { name: /Descargar/ }) as HTMLButtonElement;
     expect(download.disabled).toBe(false);
     fireEvent.click(download);

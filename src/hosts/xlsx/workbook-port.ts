@@ -61,13 +61,12 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
       // The reader parses whole sheets; the grid is kept, so the sheet chosen after a look at
       // its top rows is not parsed twice.
       const g = grid(sheet);
-      options.onProgress?.(1);
       const limit = options.limitRows;
       if (limit === undefined || g.rows.length <= limit) return g;
       return { ...g, rows: g.rows.slice(0, limit), merges: g.merges.filter((m) => m.top < limit) };
     },
 
-    async apply(plan: RecomputePlan, onProgress?: (fraction: number) => void): Promise<ApplyResult> {
+    async apply(plan: RecomputePlan): Promise<ApplyResult> {
       if (!plan.cells && plan.sheets.length === 0) return { cellsWritten: 0, sheetsWritten: [], notices: [] };
       const target = plan.cells?.sheet ?? plan.sheet;
       const edits: CellEdit[] = (plan.cells?.cells ?? []).map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
@@ -79,7 +78,6 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
       const report = grids.get(target);
       grids.clear();
       if (report) grids.set(target, gridAfter(report, plan.cells?.cells ?? []));
-      onProgress?.(1);
       return { cellsWritten: edits.length, sheetsWritten: plan.sheets.map((s) => s.name), notices: [] };
     },
   };
