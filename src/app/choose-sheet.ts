@@ -8,7 +8,8 @@
 import { findLayout } from '../engine/layout/find-layout';
 import { CHOOSE_THE_SHEET, noSheetRecognised, sheetNotRecognised } from '../engine/not-recognised';
 import type { SheetChoice } from './contract';
-import type { WorkbookPort } from './port';
+import type { Grid } from '../engine/grid/cell';
+import type { SheetInfo, WorkbookPort } from './port';
 
 /**
  * Rows read to recognise a layout: findLayout looks for a header in the first 60 rows (and
@@ -62,18 +63,18 @@ export function defaultSheet(sheets: readonly SheetChoice[], current?: string): 
   return pickReportSheet(sheets).sheet ?? sheets[0]?.name ?? null;
 }
 
-/**
- * The sheets a planner may choose from, each checked for the layout on its top rows only:
- * the visible ones (every one when none is visible), never a sheet the tool made.
- */
-export async function recogniseSheets(port: WorkbookPort): Promise<SheetChoice[]> {
-  const all = (await port.sheets()).filter((s) => s.toolRole === undefined);
-  const visible = all.filter((s) => s.visible);
-  const list = visible.length > 0 ? visible : all;
-  const names = list.map((s) => s.name);
-  const heads = port.readHeads
-    ? await port.readHeads(names, HEAD_ROWS)
-    : await Promise.all(names.map((name) => port.readGrid(name, { limitRows: HEAD_ROWS })));
+/** The sheets a planner may choose from: the visible ones (every one when none is visible), never a sheet the tool made. */
+export function offeredSheets(all: readonly SheetInfo[]): SheetInfo[] {
+  const own = all.filter((s) => s.toolRole === undefined);
+  const visible = own.filter((s) => s.visible);
+  return visible.length > 0 ? visible : own;
+}
+
+function named(all: readonly SheetInfo[], wanted: string): SheetInfo | undefined {
+  return all.find((s) => s.name === wanted) ?? all.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+}
+
+function recognised(list: readonly SheetInfo[], heads: readonly (Grid | undefined)[]): SheetChoice[] {
   return list.map((s, i) => ({
     name: s.name,
     recognised: findLayout(heads[i] ?? { rows: [], merges: [] }) !== null,
@@ -81,16 +82,42 @@ export async function recogniseSheets(port: WorkbookPort): Promise<SheetChoice[]
   }));
 }
 
+/** The offered sheets, each checked for the layout on its top rows only. */
+export async function recogniseSheets(port: WorkbookPort): Promise<SheetChoice[]> {
+  const list = offeredSheets(await port.sheets());
+  const names = list.map((s) => s.name);
+  const heads = port.readHeads
+    ? await port.readHeads(names, HEAD_ROWS)
+    : await Promise.all(names.map((name) => port.readGrid(name, { limitRows: HEAD_ROWS })));
+  return recognised(list, heads);
+}
+
 /**
  * The policy over a workbook. A named sheet is looked up among all sheets (hidden ones
- * too); without a name, among those recogniseSheets offers.
+ * too); without a name, among those offeredSheets offers.
  */
 export async function chooseSheet(port: WorkbookPort, options: PickOptions = {}): Promise<SheetPick> {
   if (options.wanted === undefined) return pickReportSheet(await recogniseSheets(port), options);
   const all = await port.sheets();
-  const wanted = options.wanted;
-  const named = all.find((s) => s.name === wanted) ?? all.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-  if (!named) return pickReportSheet(all.map((s) => ({ name: s.name, recognised: false })), options);
-  const head = await port.readGrid(named.name, { limitRows: HEAD_ROWS });
-  return pickReportSheet([{ name: named.name, recognised: findLayout(head) !== null }], options);
+  const sheet = named(all, options.wanted);
+  if (!sheet) return pickReportSheet(all.map((s) => ({ name: s.name, recognised: false })), options);
+  return pickReportSheet(recognised([sheet], [await port.readGrid(sheet.name, { limitRows: HEAD_ROWS })]), options);
+}
+
+/** A workbook read synchronously (the CLI's file, already in memory). */
+export interface SyncSheetSource {
+  sheets(): readonly SheetInfo[];
+  head(sheet: string, limitRows: number): Grid;
+}
+
+/** chooseSheet, synchronously: the same policy for the CLI. */
+export function chooseSheetSync(source: SyncSheetSource, options: PickOptions = {}): SheetPick {
+  const all = source.sheets();
+  if (options.wanted === undefined) {
+    const list = offeredSheets(all);
+    return pickReportSheet(recognised(list, list.map((s) => source.head(s.name, HEAD_ROWS))), options);
+  }
+  const sheet = named(all, options.wanted);
+  if (!sheet) return pickReportSheet(all.map((s) => ({ name: s.name, recognised: false })), options);
+  return pickReportSheet(recognised([sheet], [source.head(sheet.name, HEAD_ROWS)]), options);
 }

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyze, findLayout, type Analysis } from '../engine';
+import { buildPlan } from '../app/build-plan';
+import { chooseSheetSync } from '../app/choose-sheet';
+import { analyze, type Analysis } from '../engine';
 import type { Severity } from '../engine/observation';
-import { openXlsx, writePatchedCopy, XlsxError, type XlsxPackage } from '../hosts/xlsx';
-import { observationsSheet, patchEdits, summarySheet } from '../hosts/xlsx/tool-sheets';
+import { XlsxError } from '../hosts/xlsx';
+import { createXlsxPort } from '../hosts/xlsx/workbook-port';
 
 /** A file the command cannot use: exit 2, this Spanish line on stderr. */
 export class FileProblem extends Error {
@@ -42,51 +44,34 @@ export function readWorkbookFile(path: string): Uint8Array {
   }
 }
 
-function open(path: string, data: Uint8Array): XlsxPackage {
+/** What to do when no sheet fits, on the command line. */
+export const CHOOSE_WITH_HOJA = 'Indique la hoja del reporte con --hoja o revise que su encabezado no haya sido modificado.';
+
+/** A damaged or unreadable workbook becomes the file's one line; anything else is ours. */
+function asFileProblem<T>(path: string, fn: () => T): T {
   try {
-    return openXlsx(data);
+    return fn();
   } catch (error) {
     if (error instanceof XlsxError) throw new FileProblem(`${basename(path)}: ${error.message}`);
     throw error;
   }
 }
 
-/** The sheet named by --hoja, or the first one with the POI layout. */
-function chooseSheet(path: string, pkg: XlsxPackage, wanted?: string): { name: string; grid: ReturnType<XlsxPackage['readSheet']> } {
-  const read = (name: string): ReturnType<XlsxPackage['readSheet']> => {
-    try {
-      return pkg.readSheet(name);
-    } catch (error) {
-      if (error instanceof XlsxError) throw new FileProblem(`${basename(path)}: ${error.message}`);
-      throw error;
-    }
-  };
-  if (wanted !== undefined) {
-    const grid = read(wanted);
-    if (!findLayout(grid)) {
-      throw new FileProblem(
-        `${basename(path)}: la hoja «${wanted}» no tiene el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO, FINANCIERO).`,
-      );
-    }
-    return { name: wanted, grid };
-  }
-  for (const sheet of pkg.sheets) {
-    const grid = read(sheet.name);
-    if (findLayout(grid)) return { name: sheet.name, grid };
-  }
-  throw new FileProblem(
-    `${basename(path)}: ninguna hoja tiene el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO, FINANCIERO). Indique la hoja con --hoja si el encabezado fue cambiado.`,
-  );
-}
-
+/**
+ * One file: opened once, the report sheet chosen by the app's one policy, analysed, and with
+ * --out the app's recompute plan carried out on the same open workbook (the copy's bytes).
+ */
 export function checkFile(request: CheckRequest): CheckResult {
   const data = readWorkbookFile(request.path);
-  const pkg = open(request.path, data);
-  const { name, grid } = chooseSheet(request.path, pkg, request.sheet);
+  const port = asFileProblem(request.path, () => createXlsxPort(data));
+  const pick = asFileProblem(request.path, () => chooseSheetSync(port.now, { wanted: request.sheet, whatToDo: CHOOSE_WITH_HOJA }));
+  if (pick.sheet === null) throw new FileProblem(`${basename(request.path)}: ${pick.reason}`);
+  const name = pick.sheet;
+  const grid = asFileProblem(request.path, () => port.now.readGrid(name));
   const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities });
   if (!request.out) return { path: request.path, analysis };
-  const copy = writePatchedCopy(data, name, patchEdits(analysis), [observationsSheet(analysis), summarySheet(analysis)]);
-  writeAtomically(request.out, copy);
+  asFileProblem(request.path, () => port.now.apply(buildPlan(analysis, { merges: grid.merges })));
+  writeAtomically(request.out, port.bytes());
   return { path: request.path, analysis, written: request.out };
 }
 

@@ -185,7 +185,9 @@ describe('--out', () => {
     expect([at('M8'), at('N8'), at('M9'), at('U8')]).toEqual([2, 100, 2, 0]);
     expect(at('G8')).toBe(2);
     const obs = pkg.readSheet('Observaciones');
-    expect(obs.rows[0]).toEqual(['Regla', 'Severidad', 'Celda', 'Fila', 'Mensaje', 'Esperado', 'Encontrado']);
+    // The status line, a blank row, then the table (as the add-in writes it).
+    expect(obs.rows[0]?.[0]).toMatch(/^Semáforo POI · hoja «Reporte POI» · fecha de corte 2023-08-15 · \d+ celdas recalculadas/);
+    expect(obs.rows[2]).toEqual(['Regla', 'Severidad', 'Celda', 'Fila', 'Mensaje', 'Esperado', 'Encontrado']);
     expect(obs.rows.some((row) => row?.[0] === 'stated-percent' && row[2] === 'N8')).toBe(true);
     // The recomputed copy is consistent: a second check finds nothing to write.
     const again = runCli(['--json', '--fecha-corte', '2023-08-15', out]);

@@ -1,19 +1,23 @@
+/**
+ * The tool's sheets as the .xlsx copy carries them, for callers that write a copy without the
+ * app's service (the bench). The sheets themselves are decided once, in src/app/build-plan.ts.
+ */
 import type { Analysis } from '../../engine/analysis';
-import { observationsTable, summaryTable } from '../../engine/report/build-tables';
-import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
+import { observationsSheet as observationsToolSheet, statusLine, summarySheet as summaryToolSheet } from '../../app/build-plan';
 import type { CellEdit, NewSheet } from './patched-copy';
+import { newSheetOf } from './workbook-port';
 
 /** The computed cells to write, as edits of the report sheet. */
 export function patchEdits(analysis: Analysis): CellEdit[] {
   return analysis.patch.cells.map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
 }
 
-/** The Observaciones sheet as the .xlsx copy carries it (the CLI, the web page). */
+/** Observaciones, with its status line, as the recompute plan has it. */
 export function observationsSheet(analysis: Analysis): NewSheet {
-  return { name: OBSERVATIONS_SHEET, table: observationsTable(analysis), columnWidths: [28, 12, 8, 6, 90, 14, 14], freezeRows: 1 };
+  return newSheetOf(observationsToolSheet(analysis, statusLine(analysis, analysis.patch.cells.length)));
 }
 
-/** The Resumen sheet. */
+/** Resumen, as the recompute plan has it. */
 export function summarySheet(analysis: Analysis): NewSheet {
-  return { name: SUMMARY_SHEET, table: summaryTable(analysis), columnWidths: [44, 60, 20, 20] };
+  return newSheetOf(summaryToolSheet(analysis));
 }

@@ -15,6 +15,14 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   bytes(): Uint8Array;
   /** True once a plan has been carried out. */
   readonly modified: boolean;
+  /** The same operations, synchronously (the CLI's main is synchronous; the bytes are in memory). */
+  readonly now: {
+    sheets(): SheetInfo[];
+    /** The top rows (a SyncSheetSource for chooseSheetSync). */
+    head(sheet: string, limitRows: number): Grid;
+    readGrid(sheet: string): Grid;
+    apply(plan: RecomputePlan): ApplyResult;
+  };
 }
 
 /** A tool sheet as the copy carries it: the preface (status line) and a blank row above the table. */
@@ -46,27 +54,17 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
     return g;
   };
 
-  return {
-    get modified() {
-      return modified;
-    },
-
-    bytes: () => bytes,
-
-    sheets(): Promise<readonly SheetInfo[]> {
-      return Promise.resolve(current().sheets.map((s) => ({ name: s.name, visible: s.state === 'visible' })));
-    },
-
-    async readGrid(sheet, options = {}): Promise<Grid> {
+  const now = {
+    sheets: (): SheetInfo[] => current().sheets.map((s) => ({ name: s.name, visible: s.state === 'visible' })),
+    readGrid: (sheet: string): Grid => grid(sheet),
+    head(sheet: string, limitRows: number): Grid {
       // The reader parses whole sheets; the grid is kept, so the sheet chosen after a look at
       // its top rows is not parsed twice.
       const g = grid(sheet);
-      const limit = options.limitRows;
-      if (limit === undefined || g.rows.length <= limit) return g;
-      return { ...g, rows: g.rows.slice(0, limit), merges: g.merges.filter((m) => m.top < limit) };
+      if (g.rows.length <= limitRows) return g;
+      return { ...g, rows: g.rows.slice(0, limitRows), merges: g.merges.filter((m) => m.top < limitRows) };
     },
-
-    async apply(plan: RecomputePlan): Promise<ApplyResult> {
+    apply(plan: RecomputePlan): ApplyResult {
       if (!plan.cells && plan.sheets.length === 0) return { cellsWritten: 0, sheetsWritten: [], notices: [] };
       const target = plan.cells?.sheet ?? plan.sheet;
       const edits: CellEdit[] = (plan.cells?.cells ?? []).map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
@@ -80,5 +78,17 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
       if (report) grids.set(target, gridAfter(report, plan.cells?.cells ?? []));
       return { cellsWritten: edits.length, sheetsWritten: plan.sheets.map((s) => s.name), notices: [] };
     },
+  };
+
+  // The async port over the same operations (a throw becomes a rejection).
+  return {
+    get modified() {
+      return modified;
+    },
+    now,
+    bytes: () => bytes,
+    sheets: async () => now.sheets(),
+    readGrid: async (sheet, options = {}) => (options.limitRows === undefined ? now.readGrid(sheet) : now.head(sheet, options.limitRows)),
+    apply: async (plan) => now.apply(plan),
   };
 }
