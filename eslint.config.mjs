@@ -5,9 +5,17 @@ import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 import globals from 'globals';
 
+// The front ends: the pane's entry, the shared UI, the web page, the CLI, the ribbon command.
+const FRONT_ENDS = ['**/taskpane/**', '**/taskpane', '**/ui/**', '**/ui', '**/web/**', '**/web', '**/cli/**', '**/cli', '**/commands/**', '**/commands'];
+const noFrontEnds = (who) => ({
+  group: FRONT_ENDS,
+  message: `${who} no importa una interfaz, la línea de comandos ni el comando de la cinta (src/taskpane, src/ui, src/web, src/cli, src/commands).`,
+});
+
 const engineBoundary = {
   patterns: [
-    { group: ['**/hosts/**', '**/taskpane/**', '**/web/**', '**/commands/**', '**/cli/**'], message: 'El motor (src/engine) no importa hosts ni UI.' },
+    noFrontEnds('El motor (src/engine)'),
+    { group: ['**/hosts/**', '**/app/**', '**/app'], message: 'El motor (src/engine) no importa hosts ni la capa de aplicación.' },
     { group: ['react', 'react-dom', '@fluentui/*', 'fflate', 'saxes', 'exceljs', '@e965/xlsx', 'office-addin-*'], message: 'El motor es puro: sin UI ni librerías de archivos.' },
     { group: ['fs', 'node:*', 'path', 'os', 'child_process'], message: 'El motor no hace E/S.' },
   ],
@@ -54,9 +62,43 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', 'Office', 'Excel', 'OfficeExtension'] },
   },
   {
+    // The application layer: used by every front end, in Node and in the browser.
+    files: ['src/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noFrontEnds('La capa de aplicación (src/app)'),
+            { group: ['**/hosts/**'], message: 'La capa de aplicación habla con los hosts por WorkbookPort (src/app/port.ts), sin importarlos.' },
+            { group: ['fs', 'node:*', 'path'], message: 'La capa de aplicación corre también en el navegador.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/hosts/office/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noFrontEnds('El host de Office'), { group: ['**/xlsx/**', '**/xlsx'], message: 'Un host no importa otro host.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/hosts/xlsx/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['fs', 'node:*', 'path'], message: 'El host .xlsx corre también en el navegador.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noFrontEnds('El host .xlsx'),
+            { group: ['**/office/**', '**/office'], message: 'Un host no importa otro host.' },
+            { group: ['fs', 'node:*', 'path'], message: 'El host .xlsx corre también en el navegador.' },
+          ],
+        },
+      ],
     },
   },
 );
