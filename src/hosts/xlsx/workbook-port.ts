@@ -25,10 +25,29 @@ export interface XlsxWorkbookPort extends WorkbookPort {
   };
 }
 
-/** A tool sheet as the copy carries it: the preface (status line) and a blank row above the table. */
+/**
+ * A tool sheet as the copy carries it, cell for cell as the add-in writes it: the preface
+ * (status line) and a blank row above the table, and a chart's data beside the table (the
+ * chart itself is the add-in's).
+ */
 export function newSheetOf(sheet: ToolSheet): NewSheet {
-  const table: (readonly TableCell[])[] =
-    sheet.preface !== undefined ? [[{ value: sheet.preface, bold: true }], [], ...sheet.table] : [...sheet.table];
+  const body: TableCell[][] = sheet.table.map((row) => [...row]);
+  if (sheet.chart) {
+    const width = Math.max(1, ...sheet.table.map((r) => r.length));
+    const data: TableCell[][] = [
+      [
+        { value: sheet.chart.categoryHeader, bold: true },
+        { value: sheet.chart.valueHeader, bold: true },
+      ],
+      ...sheet.chart.points.map((p): TableCell[] => [{ value: p.category }, { value: p.value, format: '0.0' }]),
+    ];
+    data.forEach((cells, i) => {
+      const row = (body[i] ??= []);
+      while (row.length < width + 1) row.push({ value: null });
+      row.push(...cells);
+    });
+  }
+  const table: (readonly TableCell[])[] = sheet.preface !== undefined ? [[{ value: sheet.preface, bold: true }], [], ...body] : body;
   return {
     name: sheet.name,
     table,
