@@ -75,7 +75,7 @@ export function writtenMessage(cellsWritten: number, sheets: readonly string[]):
   const cells = cellsWritten === 0 ? 'Ninguna celda calculada cambió' : `Se escribieron ${plural(cellsWritten, 'celda calculada', 'celdas calculadas')}`;
   const phrase = sheetPhrase(sheets);
   if (!phrase) return `${cells}.`;
-  return cellsWritten === 0 ? `${cells}; se escribió ${phrase}.` : `${cells} y ${phrase}.`;
+  return cellsWritten === 0 ? `${cells}; se ${sheets.length === 1 ? 'escribió' : 'escribieron'} ${phrase}.` : `${cells} y ${phrase}.`;
 }
 
 /**
