@@ -24,7 +24,8 @@ module.exports = async (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       web: './src/web/index.tsx',
-      // The worker is an entry of its own, found by webpack in src/web/create-worker.ts.
+      // The workers are entries of their own, found by webpack in src/web/create-worker.ts (the
+      // page's workbook) and src/taskpane/create-analysis-worker.ts (the pane's engine).
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

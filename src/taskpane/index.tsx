@@ -4,7 +4,9 @@
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Subtitle1, webLightTheme } from '@fluentui/react-components';
+import { createWorkerAnalyzer } from '../app/analyzer-worker';
 import { createOfficeService } from '../hosts/office/service';
+import { createAnalysisWorker } from './create-analysis-worker';
 import { App } from './App';
 import { NoticeBar } from './components/ErrorBar';
 
@@ -18,7 +20,8 @@ function render(where: Where): void {
       <header style={{ marginBottom: 12 }}>
         <Subtitle1 as="h1">Semáforo POI</Subtitle1>
       </header>
-      {where === 'excel' && <App service={createOfficeService()} />}
+      {/* The engine runs in a worker: Excel's pane never freezes during a large recompute. */}
+      {where === 'excel' && <App service={createOfficeService({ analyzer: createWorkerAnalyzer(createAnalysisWorker) })} />}
       {where === 'elsewhere' && (
         <NoticeBar intent="warning" title="Abra este panel desde Excel">
           El Semáforo POI funciona dentro de Excel (escritorio o web). Para probarlo sin Excel, abra la página
