@@ -54,11 +54,12 @@ export function pickReportSheet(sheets: readonly SheetCandidate[], options: Pick
 }
 
 /**
- * The pane's and the web page's default in a list: the policy's choice (keeping `current`
- * while it is still recognised), else the first sheet so the planner sees why it does not fit.
+ * The pane's and the web page's default in a list: `current` while it still fits (or nothing
+ * fits), else the policy's choice, else the first sheet so the planner sees why it does not fit.
  */
 export function defaultSheet(sheets: readonly SheetChoice[], current?: string): string | null {
-  const kept = current ? sheets.find((s) => s.name === current && s.recognised) : undefined;
+  const noneFits = !sheets.some((s) => s.recognised);
+  const kept = current ? sheets.find((s) => s.name === current && (s.recognised || noneFits)) : undefined;
   if (kept) return kept.name;
   return pickReportSheet(sheets).sheet ?? sheets[0]?.name ?? null;
 }

@@ -4,7 +4,8 @@ import type { Observation } from '../engine/observation';
 import type { PoiService, SheetChoice } from '../app/contract';
 import { type ActionKind, type ShownError, toShownError, useAnalysis } from './use-analysis';
 import { formatCount } from './format';
-import { SheetPicker, candidateSheets } from './components/SheetPicker';
+import { SheetPicker } from './components/SheetPicker';
+import { defaultSheet } from '../app/choose-sheet';
 import { isIsoDate, localIsoDate } from '../engine/compute/deadlines';
 import { FechaCorteInput } from './components/FechaCorteInput';
 import { ActionBar, type ActionLabels } from './components/ActionBar';
@@ -62,10 +63,9 @@ export function App({ service, labels, onSheetChange, initialFechaCorte }: AppPr
       (list) => {
         if (!live) return;
         setSheets(list);
-        const candidates = candidateSheets(list);
-        // On a refresh keep the user's choice while it still exists.
-        const keep = candidates.find((s) => s.name === sheetRef.current) ?? candidates[0];
-        if (keep) chooseSheet(keep.name);
+        // The app's one policy; on a refresh the user's choice is kept while it still fits.
+        const keep = defaultSheet(list, sheetRef.current || undefined);
+        if (keep !== null) chooseSheet(keep);
       },
       (e: unknown) => {
         if (!live) return;

@@ -6,6 +6,7 @@
 import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
 import { type ShownError, toShownError } from '../taskpane/use-analysis';
+import { defaultSheet } from '../app/choose-sheet';
 import type { DownloadResult, Op, Request, RequestMessage, ResponseMessage, Results, SheetView, WireError } from './protocol';
 
 /** What the page needs of a Worker (tests pass an in-process one). */
@@ -123,13 +124,13 @@ export class WebPoiService implements PoiService {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     try {
       const opened = await this.request({ op: 'open', name, bytes: own }, (p) => this.set({ opening: p }), [own.buffer as ArrayBuffer]);
-      const first = opened.sheets.find((s) => s.recognised) ?? opened.sheets[0];
+      const first = defaultSheet(opened.sheets);
       this.set({
         ...INITIAL,
         file: { name: opened.name, seq: (this.state.file?.seq ?? 0) + 1 },
-        sheet: first?.name ?? null,
+        sheet: first,
       });
-      if (first) await this.loadView(first.name);
+      if (first !== null) await this.loadView(first);
     } catch (e) {
       this.set({ opening: null, fileError: toShownError(e) });
     }

@@ -69,6 +69,8 @@ describe('defaultSheet: the pane’s and the page’s default', () => {
     expect(defaultSheet(list, 'Notas')).toBe('B');
     expect(defaultSheet(list)).toBe('B');
     expect(defaultSheet([{ name: 'Notas', recognised: false }])).toBe('Notas');
+    const nothingFits = [{ name: 'Notas', recognised: false }, { name: 'Datos', recognised: false }];
+    expect(defaultSheet(nothingFits, 'Datos')).toBe('Datos');
     expect(defaultSheet([])).toBeNull();
   });
 });
