@@ -1,14 +1,15 @@
 /**
- * One contract, both hosts: read → analyze → write the patch. The .xlsx host (a patched copy)
- * and the Office host (over the fake Excel) must write the same cells with the same values,
+ * One contract, both hosts: the app's service over each host's WorkbookPort. The .xlsx host (a
+ * patched copy) and the Office host (over the fake Excel) must write the same cells with the same values,
  * leave every input cell as it was, and find nothing left to write on a second run.
  */
 import { analyze } from '../../src/engine';
 import { toA1 } from '../../src/engine/grid/a1';
 import type { CellValue, Grid } from '../../src/engine/grid/cell';
 import { createOfficeService } from '../../src/hosts/office/service';
-import { buildWorkbook, openXlsx, writePatchedCopy } from '../../src/hosts/xlsx';
-import { observationsSheet, patchEdits } from '../../src/hosts/xlsx/tool-sheets';
+import { createPoiService } from '../../src/app/service';
+import { buildWorkbook, openXlsx } from '../../src/hosts/xlsx';
+import { createXlsxPort } from '../../src/hosts/xlsx/workbook-port';
 import { aei, ao, MONTHS_YEAR, oei, poiSheet, type PoiSheet } from '../fixtures/poi-sheet';
 import { FakeWorkbook } from './office/fake-excel';
 import { loadReport, REPORT, sampleLikeSpec } from './office/poi-workbook';
@@ -24,15 +25,15 @@ interface HostUnderTest {
 }
 
 function xlsxHost(sheet: PoiSheet): HostUnderTest {
-  let bytes = buildWorkbook([sheet.sheetSpec(REPORT)]);
-  const report = (): Grid => openXlsx(bytes).readSheet(REPORT);
+  const port = createXlsxPort(buildWorkbook([sheet.sheetSpec(REPORT)]));
+  // The copy as written, read back from its bytes (not the port's kept grid).
+  const report = (): Grid => openXlsx(port.bytes()).readSheet(REPORT);
+  const service = createPoiService(port);
   return {
     name: 'xlsx',
     report,
     async recompute() {
-      const analysis = analyze(report(), { fechaCorte: FECHA, sheet: REPORT });
-      bytes = writePatchedCopy(bytes, REPORT, patchEdits(analysis), [observationsSheet(analysis)]);
-      return analysis.patch.cells.length;
+      return (await service.recompute(REPORT, FECHA)).cellsWritten;
     },
   };
 }
