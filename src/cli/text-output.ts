@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/analysis';
 import type { Severity } from '../engine/observation';
+import { visible } from './terminal';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -43,7 +44,8 @@ export function fileReport(file: string, analysis: Analysis, written?: string): 
   else if (analysis.observations.length > 0) {
     lines.push('  Para revisarlas en Excel, con un enlace a cada celda: poi-check --out copia.xlsx <archivo> (hoja Observaciones).');
   }
-  return lines.join('\n');
+  // Names, cells and messages come from the workbook: escape what a terminal would obey.
+  return lines.map(visible).join('\n');
 }
 
 /** With several files: one line each. */
@@ -51,5 +53,5 @@ export function fileLine(file: string, analysis: Analysis): string {
   const t = analysis.figures?.totals;
   const c = countBySeverity(analysis);
   const figures = t ? `${analysis.model!.activities.length} AO, promedio ${pct(t.physicalAverage)}, mediana ${pct(t.physicalMedian)}` : 'sin formato POI';
-  return `${file}: ${figures}; ${c.error} errores, ${c.warning} advertencias`;
+  return visible(`${file}: ${figures}; ${c.error} errores, ${c.warning} advertencias`);
 }
