@@ -46,7 +46,8 @@ export function releaseTemp(path: string): void {
 /** Lets a signal that arrived during synchronous work run its handler, then restores the default. */
 export async function settleSignals(): Promise<void> {
   if (!installed) return;
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // A timer then an immediate: at least one poll phase, where libuv hands the signal to JS.
+  await new Promise<void>((resolve) => setTimeout(() => setImmediate(resolve), 0));
   if (temps.size > 0) return;
   for (const s of SIGNALS) process.off(s, onSignal);
   installed = false;

@@ -2,13 +2,13 @@
  * Writing a copy: it appears whole or not at all (a temporary file renamed into place), the
  * temporary file never survives a failure or a signal, and a failure names its cause.
  */
-import * as nodeFs from 'node:fs';
+import nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fsCause } from './fs-errors';
 import { FileProblem } from './read-input';
 import { holdTemp, releaseTemp } from './signals';
 
-/** The calls used, so a test can make the disk fail (ENOSPC) or a signal arrive mid-write. */
+/** The calls used, so a test can make the disk fail (ENOSPC) or a signal arrive mid-write (also by patching node:fs itself: it is read at each call). */
 export type WriteFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'closeSync' | 'renameSync' | 'unlinkSync'>;
 
 export function tempPathFor(path: string): string {
