@@ -195,7 +195,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** The process entry (also what a bundle runs): exit status from main, nothing thrown. */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  process.exitCode = await main(argv);
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    // main never throws; this guards printing itself (a closed stderr…): still no stack trace.
+    writeStderr(`poi-check: ${internalError(error)}\n`);
+    process.exitCode = 2;
+  }
 }
 
 if (require.main === module) void runCli();

@@ -201,12 +201,26 @@ describe('--out', () => {
   });
 });
 
-describe('the built command', () => {
-  const bin = join(__dirname, '..', '..', 'dist', 'node', 'cli', 'poi-check.js');
-  const built = existsSync(bin);
-  (built ? it : it.skip)('runs as `node dist/node/cli/poi-check.js` (after npm run build)', () => {
-    const r = spawnSync(process.execPath, [bin, '--json', '--fecha-corte', '2023-08-15', clean], { encoding: 'utf8' });
+describe('the command as a process', () => {
+  // After `npm run build` the compiled file; before, the same entry through tsx.
+  const root = join(__dirname, '..', '..');
+  const bin = join(root, 'dist', 'node', 'cli', 'poi-check.js');
+  const command = existsSync(bin) ? [bin] : ['--import', 'tsx', join(root, 'src', 'cli', 'poi-check.ts')];
+  it('runs as `node dist/node/cli/poi-check.js` and sets the exit status', () => {
+    const r = spawnSync(process.execPath, [...command, '--json', '--fecha-corte', '2023-08-15', clean], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).totals.physicalAverage).toBe(100);
+    const bad = spawnSync(process.execPath, [...command, '--json', '--fecha-corte', '2023-02-30', clean], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout)).toEqual({ error: expect.stringContaining('2023-02-30'), code: 2 });
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${command.map((c) => `"${c}"`).join(' ')} --json --fecha-corte 2023-08-01 "${SAMPLE}" | head -c 10`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('{\n  "file"');
+    expect(r.stderr).toBe('');
   });
 });
