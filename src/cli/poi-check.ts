@@ -12,7 +12,7 @@ import { FileProblem } from './read-input';
 import { settleSignals } from './signals';
 import { stdoutWriter, writeStderr } from './stdio';
 import { visible } from './terminal';
-import { countBySeverity, fileLine, fileReport } from './text-output';
+import { countBySeverity, fileLine, fileReportLines } from './text-output';
 
 export interface Io {
   out(text: string): void;
@@ -111,6 +111,23 @@ function printJson(io: Io, value: unknown): void {
   }
 }
 
+/** Many lines (one per observation) in pieces of about 64 KB, never one string of them all. */
+function printLines(io: Io, lines: readonly string[]): void {
+  if (!io.write) {
+    for (const line of lines) io.out(line);
+    return;
+  }
+  let buffer = '';
+  for (const line of lines) {
+    buffer += line + '\n';
+    if (buffer.length >= 1 << 16) {
+      io.write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) io.write(buffer);
+}
+
 /**
  * Runs the command; resolves to the exit status (0 no error, 1 errors found, 2 unusable input
  * or wrong arguments). Never throws: every failure is one Spanish line on stderr (and, with
@@ -185,7 +202,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const withErrors = read.filter((o) => countBySeverity(o.result.analysis).error > 0).length;
     io.out(`${files.length} archivos: ${read.length - withErrors} sin errores, ${withErrors} con errores, ${files.length - read.length} no se pudieron leer.`);
   } else if ('result' in outcomes[0]) {
-    io.out(fileReport(outcomes[0].file, outcomes[0].result.analysis, outcomes[0].result.written));
+    printLines(io, fileReportLines(outcomes[0].file, outcomes[0].result.analysis, outcomes[0].result.written));
   }
 
   if (outcomes.some((o) => 'problem' in o)) return 2;

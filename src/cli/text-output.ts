@@ -16,6 +16,11 @@ const GROUP_ES: Record<Severity, string> = { error: 'Errores', warning: 'Adverte
 
 /** The single-file report: a short summary, then one line per observation. */
 export function fileReport(file: string, analysis: Analysis, written?: string): string {
+  return fileReportLines(file, analysis, written).join('\n');
+}
+
+/** The same report line by line, for printing without one string of every observation. */
+export function fileReportLines(file: string, analysis: Analysis, written?: string): string[] {
   const { model, figures } = analysis;
   const lines: string[] = [];
   const months = model ? `${model.layout.monthNames[0]}–${model.layout.monthNames[model.layout.monthNames.length - 1]}` : '';
@@ -45,7 +50,7 @@ export function fileReport(file: string, analysis: Analysis, written?: string): 
     lines.push('  Para revisarlas en Excel, con un enlace a cada celda: poi-check --out copia.xlsx <archivo> (hoja Observaciones).');
   }
   // Names, cells and messages come from the workbook: escape what a terminal would obey.
-  return lines.map(visible).join('\n');
+  return lines.map(visible);
 }
 
 /** With several files: one line each. */

@@ -117,7 +117,7 @@ describe('row 2: two inputs with one name', () => {
   });
 });
 
-describe('row 5: a folder that cannot be read', () => {
+describe('row 5: a folder or a file that cannot be read', () => {
   it('gives one Spanish line with the cause, exit 2, JSON with --json', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'a.xlsx'), cleanBytes);
@@ -130,6 +130,24 @@ describe('row 5: a folder that cannot be read', () => {
       expect(r.code).toBe(2);
       expect(r.err).toBe(`poi-check: No se pudo leer la carpeta ${dir}: no tiene permiso (pida acceso o use otra carpeta) [EACCES].\n`);
       expect(JSON.parse(r.out)).toEqual({ file: dir, error: expect.stringContaining('no tiene permiso') });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+  it('a file that cannot be opened names the cause, and the other files are still checked', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.xlsx'), cleanBytes);
+    writeFileSync(join(dir, 'b.xlsx'), cleanBytes);
+    const real = fs.openSync;
+    const spy = jest.spyOn(fs, 'openSync').mockImplementation(((path: fs.PathLike, ...rest: never[]) => {
+      if (String(path).endsWith('a.xlsx')) throw Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), { code: 'EACCES' });
+      return (real as (...args: unknown[]) => number)(path, ...rest);
+    }) as typeof fs.openSync);
+    try {
+      const r = await runCli(['--fecha-corte', '2023-08-15', dir]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`poi-check: No se pudo abrir ${join(dir, 'a.xlsx')}: no tiene permiso (pida acceso o use otra carpeta) [EACCES].\n`);
+      expect(r.out).toContain('2 archivos: 1 sin errores, 0 con errores, 1 no se pudieron leer.');
     } finally {
       spy.mockRestore();
     }
