@@ -149,7 +149,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const options = parseCliArgs(argv);
   if (options.help) {
-    io.out(USAGE);
+    if (options.json) printJson(io, { usage: USAGE });
+    else io.out(USAGE);
     return 0;
   }
   const inputs = expandInputs(options.files);

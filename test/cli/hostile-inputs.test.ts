@@ -245,6 +245,11 @@ describe('row 10: --json with wrong arguments still prints JSON', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain(message);
   });
+  it('--help with --json is JSON too', async () => {
+    const r = await runCli(['--json', '--help']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).usage).toContain('Uso: poi-check');
+  });
   it('a refusal of the whole run (an --out conflict) too', async () => {
     const input = join(folder(), 'a.xlsx');
     writeFileSync(input, cleanBytes);
