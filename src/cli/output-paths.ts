@@ -78,6 +78,10 @@ export function planOutputs(request: OutputRequest): (string | undefined)[] {
     if (other !== undefined) {
       throw new UsageError(`--out no puede ser el archivo de entrada: ${out} es ${other}. Elija otro nombre para la copia recalculada.`);
     }
+    const parent = statOrUndefined(dirname(resolve(out)));
+    if (!parent?.isDirectory()) {
+      throw new UsageError(`La carpeta ${dirname(out)} de --out no existe: créela o indique otra ruta para la copia.`);
+    }
     outputs = [out];
   } else {
     ensureFolder(out, outStat);

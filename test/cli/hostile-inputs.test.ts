@@ -81,6 +81,21 @@ describe('row 1: --out into the input folder', () => {
   });
 });
 
+describe('--out with one file', () => {
+  it('an existing folder receives <nombre>.recalculado.xlsx; a missing folder is refused before any work', async () => {
+    const dir = folder();
+    const input = join(dir, 'a.xlsx');
+    writeFileSync(input, cleanBytes);
+    const out = join(dir, 'salida');
+    mkdirSync(out);
+    expect((await runCli(['--fecha-corte', '2023-08-15', '--out', out, input])).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['a.recalculado.xlsx']);
+    const missing = await runCli(['--out', join(dir, 'no', 'copia.xlsx'), input]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`poi-check: La carpeta ${join(dir, 'no')} de --out no existe: créela o indique otra ruta para la copia.\n`);
+  });
+});
+
 describe('row 2: two inputs with one name', () => {
   it('d1/reporte.xlsx and d2/reporte.xlsx get two copies, each of its own input', async () => {
     const dir = folder();
