@@ -26,7 +26,7 @@ export const USAGE = `Uso: poi-check [opciones] <archivo.xlsx | carpeta> [más a
   --fecha-corte AAAA-MM-DD   fecha de corte del reporte para S.I. (por defecto: hoy)
   --hoja NOMBRE              hoja a leer (por defecto: la primera con el formato del reporte POI)
   --out RUTA                 escribe una copia recalculada (celdas calculadas y hoja Observaciones);
-                             con varios archivos o una carpeta, RUTA es una carpeta y cada copia se
+                             con varios archivos, una carpeta, o si RUTA es una carpeta, la copia se
                              llama <nombre>.recalculado.xlsx. Nunca sobrescribe una entrada.
   --sobrescribir             permite reemplazar un archivo de --out que no es una copia de poi-check
   --config RUTA              JSON con severidades por regla: {"rules": {"negative-value": "off"}}
