@@ -8,6 +8,8 @@ export interface CliOptions {
   readonly sheet?: string;
   readonly out?: string;
   readonly config?: string;
+  /** Replace an existing --out file that poi-check did not write. */
+  readonly overwrite: boolean;
   readonly help: boolean;
 }
 
@@ -24,37 +26,55 @@ export const USAGE = `Uso: poi-check [opciones] <archivo.xlsx | carpeta> [más a
   --fecha-corte AAAA-MM-DD   fecha de corte del reporte para S.I. (por defecto: hoy)
   --hoja NOMBRE              hoja a leer (por defecto: la primera con el formato del reporte POI)
   --out RUTA                 escribe una copia recalculada (celdas calculadas y hoja Observaciones);
-                             con varios archivos, RUTA es una carpeta. Nunca sobrescribe la entrada.
+                             con varios archivos, una carpeta, o si RUTA es una carpeta, la copia se
+                             llama <nombre>.recalculado.xlsx. Nunca sobrescribe una entrada.
+  --sobrescribir             permite reemplazar un archivo de --out que no es una copia de poi-check
   --config RUTA              JSON con severidades por regla: {"rules": {"negative-value": "off"}}
   -h, --help                 muestra esta ayuda`;
+
+/** Add an option here and in CliOptions; string options are refused when empty. */
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'fecha-corte': { type: 'string' },
+  hoja: { type: 'string' },
+  out: { type: 'string' },
+  config: { type: 'string' },
+  sobrescribir: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Value examples for the "missing value" message. */
+const EXAMPLES: Record<string, string> = {
+  'fecha-corte': '--fecha-corte 2023-08-15',
+  hoja: '--hoja "Reporte POI"',
+  out: '--out copia.xlsx',
+  config: '--config severidades.json',
+};
+
+/** `--json` was asked for, even when the rest of the line is wrong (the error is then JSON too). */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
 
 export function parseCliArgs(argv: readonly string[], now = new Date()): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'fecha-corte': { type: 'string' },
-        hoja: { type: 'string' },
-        out: { type: 'string' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    // Read the message without instanceof: the error may come from another realm (test runners).
-    const option = /'([^']+)'/.exec(String((error as { message?: unknown } | null)?.message ?? ''))?.[1];
-    throw new UsageError(
-      option ? `Opción no reconocida o sin valor: ${option}. Vea poi-check --help.` : 'Argumentos no válidos. Vea poi-check --help.',
-    );
+    throw new UsageError(parseErrorMessage(error));
   }
   const v = parsed.values;
+  for (const name of Object.keys(OPTIONS)) {
+    const value = (v as Record<string, unknown>)[name];
+    if (value === '' || (typeof value === 'string' && value.trim() === '')) {
+      throw new UsageError(`--${name} no puede estar vacío: indique un valor, por ejemplo ${EXAMPLES[name] ?? `--${name} VALOR`}.`);
+    }
+  }
   const fechaCorte = v['fecha-corte'] ?? localIsoDate(now);
   if (!isIsoDate(fechaCorte)) throw new UsageError(`La fecha de corte «${fechaCorte}» no es válida: use AAAA-MM-DD, por ejemplo 2023-08-15.`);
-  if (!v.help && parsed.positionals.length === 0) throw new UsageError('Indique al menos un archivo .xlsx. Vea poi-check --help.');
+  if (!v.help && parsed.positionals.length === 0) throw new UsageError('Indique al menos un archivo .xlsx o una carpeta. Vea poi-check --help.');
+  if (parsed.positionals.some((p) => p === '')) throw new UsageError('Un nombre de archivo está vacío (""): revise la línea de comandos.');
   return {
     files: parsed.positionals,
     json: v.json ?? false,
@@ -62,6 +82,23 @@ export function parseCliArgs(argv: readonly string[], now = new Date()): CliOpti
     sheet: v.hoja,
     out: v.out,
     config: v.config,
+    overwrite: v.sobrescribir ?? false,
     help: v.help ?? false,
   };
+}
+
+/** node:util's English messages, in Spanish. Read code and text without instanceof (other realms). */
+function parseErrorMessage(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = String(message ?? '');
+  const option = /'(-{1,2}[^'\s<]+)/.exec(text)?.[1];
+  const name = option?.replace(/^-+/, '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return `Opción no reconocida: ${option}. Vea poi-check --help (para un archivo cuyo nombre empieza con «-», escriba -- antes).`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/does not take an argument/.test(text)) return `${option} no lleva valor: escriba solo ${option}.`;
+    return `Falta el valor de ${option}: por ejemplo ${EXAMPLES[name ?? ''] ?? `${option} VALOR`}.`;
+  }
+  return 'Argumentos no válidos. Vea poi-check --help.';
 }

@@ -1,99 +1,209 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { analysisJson } from './json';
-import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
-import { checkFile, FileProblem, samePath, type CheckResult } from './check-file';
+import { parseCliArgs, UsageError, USAGE, wantsJson } from './args';
+import { checkFile, type CheckResult } from './check-file';
 import { readConfig } from './config';
-import { countBySeverity, fileLine, fileReport } from './text-output';
+import { fsCause } from './fs-errors';
+import { writeJson } from './json-stream';
+import { isCopyName, planOutputs } from './output-paths';
+import { FileProblem } from './read-input';
+import { settleSignals } from './signals';
+import { stdoutWriter, writeStderr } from './stdio';
+import { visible } from './terminal';
+import { countBySeverity, fileLine, fileReportLines } from './text-output';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Raw text without a newline (the streamed JSON); without it, the JSON goes through `out` whole. */
+  write?(chunk: string): void;
 }
 
+const stdout = stdoutWriter();
 const processIo: Io = {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
+  out: (t) => stdout(t + '\n'),
+  err: (t) => writeStderr(t + '\n'),
+  write: stdout,
 };
 
-/** A folder stands for the .xlsx files in it (a planning office's batch of received workbooks). */
-function expandInputs(inputs: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const input of inputs) {
-    if (existsSync(input) && statSync(input).isDirectory()) {
-      const found = readdirSync(input)
-        .filter((f) => extname(f).toLowerCase() === '.xlsx' && !f.startsWith('~$'))
-        .sort()
-        .map((f) => join(input, f));
-      if (found.length === 0) throw new UsageError(`La carpeta ${input} no tiene archivos .xlsx.`);
-      files.push(...found);
-    } else files.push(input);
-  }
-  return files;
+/** `POI_CHECK_DEBUG=1`: an internal error also prints its stack (for the team, not for planners). */
+const debug = (): boolean => !!process.env.POI_CHECK_DEBUG && process.env.POI_CHECK_DEBUG !== '0';
+
+const INTERNAL_HINT = 'Vuelva a intentarlo; si se repite, ejecute de nuevo con POI_CHECK_DEBUG=1 y envíe al equipo lo que imprime y el archivo.';
+
+interface Input {
+  readonly file: string;
+  /** The input could not even be listed (a folder without permission…). */
+  readonly problem?: string;
 }
 
-function outputPath(options: CliOptions, file: string, many: boolean): string | undefined {
-  if (!options.out) return undefined;
-  if (!many) return options.out;
-  mkdirSync(options.out, { recursive: true });
-  return join(options.out, basename(file, extname(file)) + '.recalculado.xlsx');
+interface Inputs {
+  readonly list: Input[];
+  /** A folder was given: --out names a folder even for one file. */
+  readonly fromFolder: boolean;
+  /** Copies of an earlier run found in the folders and not read. */
+  readonly skippedCopies: string[];
+}
+
+/** A folder stands for the .xlsx files in it (a planning office's batch of received workbooks). */
+function expandInputs(inputs: readonly string[]): Inputs {
+  const list: Input[] = [];
+  const skippedCopies: string[] = [];
+  let fromFolder = false;
+  for (const input of inputs) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(input, { throwIfNoEntry: false });
+    } catch (error) {
+      list.push({ file: input, problem: `No se pudo abrir ${input}: ${fsCause(error)}.` });
+      continue;
+    }
+    if (!stat?.isDirectory()) {
+      list.push({ file: input });
+      continue;
+    }
+    fromFolder = true;
+    let names: string[];
+    try {
+      names = readdirSync(input);
+    } catch (error) {
+      list.push({ file: input, problem: `No se pudo leer la carpeta ${input}: ${fsCause(error)}.` });
+      continue;
+    }
+    const found: string[] = [];
+    for (const name of names.sort()) {
+      if (extname(name).toLowerCase() !== '.xlsx' || name.startsWith('~$')) continue;
+      // A copy written by an earlier run (--out into the same folder) is not a received report.
+      if (isCopyName(name)) skippedCopies.push(join(input, name));
+      else found.push(join(input, name));
+    }
+    if (found.length === 0) {
+      const copies = skippedCopies.length > 0 ? ' (solo copias *.recalculado.xlsx; para revisarlas, indíquelas por su nombre)' : '';
+      throw new UsageError(`La carpeta ${input} no tiene archivos .xlsx${copies}.`);
+    }
+    list.push(...found.map((file) => ({ file })));
+  }
+  return { list, fromFolder, skippedCopies };
 }
 
 type Outcome = { file: string; result: CheckResult } | { file: string; problem: string };
 
-/** Runs the command; returns the exit status (0 no error, 1 errors found, 2 unusable input). */
-export function main(argv: readonly string[], io: Io = processIo): number {
-  let options: CliOptions;
-  let files: string[];
-  let severities;
+function internalError(error: unknown, file?: string): string {
+  const where = file ? `${basename(file)}: ` : '';
+  const detail = debug() && error instanceof Error ? ` [${error.name}: ${error.message}]` : '';
+  return `${where}error interno de poi-check${detail}. ${INTERNAL_HINT}`;
+}
+
+function printStack(io: Io, error: unknown): void {
+  if (debug() && error instanceof Error && error.stack) io.err(error.stack);
+}
+
+function printJson(io: Io, value: unknown): void {
+  if (io.write) {
+    writeJson(value, io.write);
+    io.write('\n');
+  } else {
+    let text = '';
+    writeJson(value, (chunk) => (text += chunk));
+    io.out(text);
+  }
+}
+
+/** Many lines (one per observation) in pieces of about 64 KB, never one string of them all. */
+function printLines(io: Io, lines: readonly string[]): void {
+  if (!io.write) {
+    for (const line of lines) io.out(line);
+    return;
+  }
+  let buffer = '';
+  for (const line of lines) {
+    buffer += line + '\n';
+    if (buffer.length >= 1 << 16) {
+      io.write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) io.write(buffer);
+}
+
+/**
+ * Runs the command; resolves to the exit status (0 no error, 1 errors found, 2 unusable input
+ * or wrong arguments). Never throws: every failure is one Spanish line on stderr (and, with
+ * --json, `{"error": "...", "code": 2}` on stdout).
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   try {
-    options = parseCliArgs(argv);
-    if (options.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    files = expandInputs(options.files);
-    severities = options.config ? readConfig(options.config) : undefined;
-    const many = files.length > 1;
-    if (options.out && !many && samePath(options.out, files[0])) {
-      throw new UsageError('--out no puede ser el archivo de entrada: elija otro nombre para la copia recalculada.');
-    }
-    if (options.out && many && files.some((f) => samePath(f, options.out!))) {
-      throw new UsageError('--out debe ser una carpeta distinta de los archivos de entrada.');
-    }
+    return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`poi-check: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    const known = error instanceof UsageError || error instanceof FileProblem;
+    const message = known ? error.message : internalError(error);
+    io.err(`poi-check: ${visible(message)}`);
+    if (!known) printStack(io, error);
+    if (wantsJson(argv)) printJson(io, { error: message, code: 2 });
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    if (options.json) printJson(io, { usage: USAGE });
+    else io.out(USAGE);
+    return 0;
+  }
+  const inputs = expandInputs(options.files);
+  const severities = options.config ? readConfig(options.config) : undefined;
+  const files = inputs.list.map((i) => i.file);
+  const many = files.length > 1;
+  const readable = inputs.list.filter((i) => !i.problem).map((i) => i.file);
+  const planned = planOutputs({ files: readable, out: options.out, batch: many || inputs.fromFolder, overwrite: options.overwrite });
+  const outputOf = new Map(readable.map((f, i) => [f, planned[i]]));
+  if (inputs.skippedCopies.length > 0) {
+    const names = inputs.skippedCopies.map((f) => basename(f)).join(', ');
+    io.err(visible(`poi-check: no se revisan ${names}: son copias recalculadas de una ejecución anterior (para revisarlas, indíquelas por su nombre).`));
   }
 
-  const many = files.length > 1;
-  const outcomes: Outcome[] = files.map((file) => {
-    try {
-      const out = outputPath(options, file, many);
-      if (out && samePath(out, file)) return { file, problem: `${basename(file)}: la copia tendría el mismo nombre que la entrada; use otra carpeta en --out.` };
-      return { file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) };
-    } catch (error) {
-      if (error instanceof FileProblem) return { file, problem: error.message };
-      // An unexpected failure of the tool: say so in one line, keep the others going.
-      return { file, problem: `${basename(file)}: error interno de poi-check (${error instanceof Error ? error.message : String(error)}). Informe al equipo con el archivo.` };
+  const outcomes: Outcome[] = [];
+  for (const input of inputs.list) {
+    const { file } = input;
+    if (input.problem) {
+      outcomes.push({ file, problem: input.problem });
+      continue;
     }
-  });
+    try {
+      const out = outputOf.get(file);
+      outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
+    } catch (error) {
+      if (error instanceof FileProblem) outcomes.push({ file, problem: error.message });
+      else {
+        // An unexpected failure of the tool: say so in one line, keep the others going.
+        outcomes.push({ file, problem: internalError(error, file) });
+        printStack(io, error);
+      }
+    }
+    // A Ctrl+C that arrived while a copy was written is handled here, between files.
+    await settleSignals();
+  }
 
-  for (const o of outcomes) if ('problem' in o) io.err(`poi-check: ${o.problem}`);
+  for (const o of outcomes) if ('problem' in o) io.err(`poi-check: ${visible(o.problem)}`);
   if (options.json) {
-    const items = outcomes.map((o) => ('result' in o ? analysisJson(o.file, o.result.analysis) : { file: o.file, error: o.problem }));
-    io.out(JSON.stringify(many ? items : items[0], null, 2));
+    const items = outcomes.map((o) =>
+      'result' in o
+        ? { ...analysisJson(o.file, o.result.analysis), ...(o.result.written ? { copy: o.result.written } : {}) }
+        : { file: o.file, error: o.problem },
+    );
+    printJson(io, many ? items : items[0]);
   } else if (many) {
-    for (const o of outcomes) if ('result' in o) io.out(fileLine(o.file, o.result.analysis));
+    for (const o of outcomes) {
+      if ('result' in o) io.out(fileLine(o.file, o.result.analysis) + (o.result.written ? visible(` → ${o.result.written}`) : ''));
+    }
     const read = outcomes.filter((o) => 'result' in o) as { file: string; result: CheckResult }[];
     const withErrors = read.filter((o) => countBySeverity(o.result.analysis).error > 0).length;
     io.out(`${files.length} archivos: ${read.length - withErrors} sin errores, ${withErrors} con errores, ${files.length - read.length} no se pudieron leer.`);
   } else if ('result' in outcomes[0]) {
-    io.out(fileReport(outcomes[0].file, outcomes[0].result.analysis, outcomes[0].result.written));
+    printLines(io, fileReportLines(outcomes[0].file, outcomes[0].result.analysis, outcomes[0].result.written));
   }
 
   if (outcomes.some((o) => 'problem' in o)) return 2;
@@ -101,6 +211,15 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   return outcomes.some((o) => 'result' in o && countBySeverity(o.result.analysis).error > 0) ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+/** The process entry (also what a bundle runs): exit status from main, nothing thrown. */
+export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    // main never throws; this guards printing itself (a closed stderr…): still no stack trace.
+    writeStderr(`poi-check: ${internalError(error)}\n`);
+    process.exitCode = 2;
+  }
 }
+
+if (require.main === module) void runCli();

@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/analysis';
 import type { Severity } from '../engine/observation';
+import { visible } from './terminal';
 
 import { formatMoney, formatNumber } from '../engine/format/number';
 
@@ -15,6 +16,11 @@ const GROUP_ES: Record<Severity, string> = { error: 'Errores', warning: 'Adverte
 
 /** The single-file report: a short summary, then one line per observation. */
 export function fileReport(file: string, analysis: Analysis, written?: string): string {
+  return fileReportLines(file, analysis, written).join('\n');
+}
+
+/** The same report line by line, for printing without one string of every observation. */
+export function fileReportLines(file: string, analysis: Analysis, written?: string): string[] {
   const { model, figures } = analysis;
   const lines: string[] = [];
   const months = model ? `${model.layout.monthNames[0]}–${model.layout.monthNames[model.layout.monthNames.length - 1]}` : '';
@@ -43,7 +49,8 @@ export function fileReport(file: string, analysis: Analysis, written?: string): 
   else if (analysis.observations.length > 0) {
     lines.push('  Para revisarlas en Excel, con un enlace a cada celda: poi-check --out copia.xlsx <archivo> (hoja Observaciones).');
   }
-  return lines.join('\n');
+  // Names, cells and messages come from the workbook: escape what a terminal would obey.
+  return lines.map(visible);
 }
 
 /** With several files: one line each. */
@@ -51,5 +58,5 @@ export function fileLine(file: string, analysis: Analysis): string {
   const t = analysis.figures?.totals;
   const c = countBySeverity(analysis);
   const figures = t ? `${analysis.model!.activities.length} AO, promedio ${pct(t.physicalAverage)}, mediana ${pct(t.physicalMedian)}` : 'sin formato POI';
-  return `${file}: ${figures}; ${c.error} errores, ${c.warning} advertencias`;
+  return visible(`${file}: ${figures}; ${c.error} errores, ${c.warning} advertencias`);
 }

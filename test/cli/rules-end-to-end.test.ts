@@ -11,7 +11,7 @@ import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 
 const m = (n: number) => [n, n, n, n, n, n];
 
-it('reports each inconsistency with its exact cell', () => {
+it('reports each inconsistency with its exact cell', async () => {
   // Rows: AO1 8–9, AO2 10–11, AO3 12–13, AO4 14–15, AO5 16–17, AEI line 18.
   const sheet = poiSheet({
     objectives: [
@@ -33,7 +33,7 @@ it('reports each inconsistency with its exact cell', () => {
   const path = join(mkdtempSync(join(tmpdir(), 'poi-rules-')), 'reporte.xlsx');
   writeFileSync(path, buildWorkbook([sheet.sheetSpec()]));
   let out = '';
-  const code = main(['--json', '--fecha-corte', '2023-08-15', path], { out: (t) => (out += t), err: () => undefined });
+  const code = await main(['--json', '--fecha-corte', '2023-08-15', path], { out: (t) => (out += t), err: () => undefined });
   const issues = (JSON.parse(out).issues as { rule: string; cell: string; severity: string }[]).map((i) => `${i.rule} ${i.cell} ${i.severity}`);
   expect(issues).toEqual(
     expect.arrayContaining([
