@@ -61,7 +61,7 @@ describe('the CLI, the web page and the add-in write the same workbook', () => {
     const input = join(dir, 'reporte.xlsx');
     const out = join(dir, 'copia.xlsx');
     writeFileSync(input, bytes);
-    const code = main(['--fecha-corte', FECHA, '--out', out, input], { out: () => undefined, err: () => undefined });
+    const code = await main(['--fecha-corte', FECHA, '--out', out, input], { out: () => undefined, err: () => undefined });
     expect(code).toBe(1); // the sample-like report has errors: the copy is written all the same
     books.set('cli', fromXlsx(new Uint8Array(readFileSync(out))));
 
