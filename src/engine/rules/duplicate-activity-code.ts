@@ -20,7 +20,7 @@ export default defineRule({
       activity(f) {
         const { code, label } = f.activity;
         const first = seen.get(code);
-        if (first) context.flag(label.at, 'repeated', { data: { code, first }, found: code });
+        if (first) context.flag(label.at, 'repeated', { code, first }, { found: code });
         else seen.set(code, toA1(label.at));
       },
     };

@@ -1,5 +1,6 @@
 import type { Rule } from './define-rule';
 import { placeholders } from './format';
+import { INTERNAL_MESSAGE_ID, OMITTED_MESSAGE_ID } from './run-rules';
 import activityOutsideStrategicAction from './activity-outside-strategic-action';
 import blankProgrammedMonth from './blank-programmed-month';
 import duplicateActivityCode from './duplicate-activity-code';
@@ -88,6 +89,7 @@ export function checkRegistry(rules: readonly Rule[]): void {
     const messages = Object.entries(rule.meta.messages);
     if (messages.length === 0) throw new Error(`La regla ${id} no tiene mensajes`);
     for (const [messageId, template] of messages) {
+      if (messageId === OMITTED_MESSAGE_ID || messageId === INTERNAL_MESSAGE_ID) throw new Error(`El mensaje ${id}/${messageId} usa un id reservado al motor`);
       if (template.trim() === '') throw new Error(`Mensaje vacío ${id}/${messageId}`);
       if (/[{}]/.test(template.replace(/\{\w+\}/g, ''))) throw new Error(`Llaves sueltas en ${id}/${messageId}`);
       placeholders(template); // parses

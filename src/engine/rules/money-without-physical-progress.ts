@@ -22,7 +22,7 @@ export default defineRule({
       const row = f.activity.executed;
       if (!row || f.financialExecuted <= 0) return;
       if (monthsWithPhysicalProgress(f, context.model.layout).length > 0) return;
-      context.flag(row.physicalAccumulated.at, 'noProgress', { data: { money: showMoney(f.financialExecuted) }, found: f.physicalExecuted });
+      context.flag(row.physicalAccumulated.at, 'noProgress', { money: showMoney(f.financialExecuted) }, { found: f.physicalExecuted });
     },
   }),
 });

@@ -19,10 +19,7 @@ export default defineRule({
     activity(f) {
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.value !== null && c.value < 0)) {
         if (m.cell.value === null || m.cell.value >= 0) continue;
-        context.flag(m.cell.at, 'negative', {
-          data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.value) },
-          found: m.cell.raw,
-        });
+        context.flag(m.cell.at, 'negative', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.value) }, { found: m.cell.raw });
       }
     },
   }),

@@ -20,11 +20,12 @@ export default defineRule({
     activity(f) {
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
         if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
-        context.flag(m.cell.at, 'text', {
-          data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
-          expected: m.cell.value,
-          found: m.cell.raw,
-        });
+        context.flag(
+          m.cell.at,
+          'text',
+          { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
+          { expected: m.cell.value, found: m.cell.raw },
+        );
       }
     },
   }),

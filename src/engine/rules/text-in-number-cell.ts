@@ -19,7 +19,7 @@ export default defineRule({
     activity(f) {
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number')) {
         if (m.cell.problem !== 'not-a-number') continue;
-        context.flag(m.cell.at, 'text', { data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, found: m.cell.raw });
+        context.flag(m.cell.at, 'text', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, { found: m.cell.raw });
       }
     },
   }),
