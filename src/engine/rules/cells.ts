@@ -38,3 +38,15 @@ export function monthCells(activity: Activity, layout: Layout, keep?: (cell: Mon
   }
   return out;
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date as the hosts deliver a number shown with a date format (src/engine/grid/cell.ts):
+ * "2023-05-01" → "01/05/2023", as Peru writes dates; null for any other value.
+ */
+export function dateInCell(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_DATE.exec(value.trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+}

@@ -9,7 +9,7 @@
  * });
  */
 import { analyze, RULES, type Analysis } from '../../../src/engine';
-import { fromA1 } from '../../../src/engine/grid/a1';
+import { fromA1, rangeFromA1 } from '../../../src/engine/grid/a1';
 import type { CellValue, Grid } from '../../../src/engine/grid/cell';
 import type { Severity } from '../../../src/engine/observation';
 import type { Messages, Rule } from '../../../src/engine/rules/define-rule';
@@ -26,6 +26,10 @@ export interface RuleCase {
   readonly cells?: Readonly<Record<string, CellValue>>;
   /** Any other change to the built rows (insert a column, …), on a copy. */
   readonly edit?: (rows: CellValue[][]) => void;
+  /** Merged areas to add, as A1 ranges ("G9:L9"). */
+  readonly merges?: readonly string[];
+  /** Rows hidden in the sheet, 1-based as Excel numbers them. */
+  readonly hiddenRows?: readonly number[];
   readonly fechaCorte?: string;
 }
 
@@ -67,7 +71,8 @@ export function buildGrid(c: RuleCase): Grid {
     rows[row][col] = value;
   }
   c.edit?.(rows);
-  return { rows, merges: grid.merges };
+  const merges = [...grid.merges, ...(c.merges ?? []).map(rangeFromA1)];
+  return c.hiddenRows ? { rows, merges, hiddenRows: c.hiddenRows.map((r) => r - 1) } : { rows, merges };
 }
 
 /** Runs analyze() with only `rule` on. */
@@ -76,12 +81,21 @@ export function runRule(rule: Rule, c: RuleCase): Analysis {
   return analyze(buildGrid(c), { fechaCorte: c.fechaCorte ?? FECHA_CORTE, sheet: SHEET, severities });
 }
 
+/** Each `edit` function by identity: two edits are the same only when they are one function. */
+const editIds = new WeakMap<object, number>();
+let editCount = 0;
+const editId = (edit: RuleCase['edit']): number | null => {
+  if (!edit) return null;
+  if (!editIds.has(edit)) editIds.set(edit, ++editCount);
+  return editIds.get(edit)!;
+};
+
 /**
- * What a case is, for finding duplicates: its sheet spec, cell edits and fecha de corte, not
- * its name. (Not the built grid: the fixture numbers AO codes as it builds.)
+ * What a case is, for finding duplicates: its sheet spec, cell edits, merges, hidden rows and
+ * fecha de corte, not its name. (Not the built grid: the fixture numbers AO codes as it builds.)
  */
 function caseKey(c: RuleCase): string {
-  return JSON.stringify([c.spec, c.cells ?? {}, c.edit?.toString() ?? null, c.fechaCorte ?? FECHA_CORTE]);
+  return JSON.stringify([c.spec, c.cells ?? {}, editId(c.edit), c.merges ?? [], c.hiddenRows ?? [], c.fechaCorte ?? FECHA_CORTE]);
 }
 
 /**
