@@ -1,4 +1,4 @@
-import { dateInCell, monthCells } from './cells';
+import { dateInCell, monthCells, monthFlags, NOT_A_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -17,6 +17,7 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
+      if ((monthFlags(f.activity) & NOT_A_NUMBER) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number' && dateInCell(c.raw) !== null)) {
         context.flag(m.cell.at, 'date', { kind: m.kind, block: m.block, month: m.monthLabel, date: dateInCell(m.cell.raw) ?? '' }, { found: m.cell.raw });
       }

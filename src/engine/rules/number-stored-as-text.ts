@@ -1,4 +1,4 @@
-import { monthCells } from './cells';
+import { monthCells, monthFlags, TEXT_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -18,6 +18,7 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
+      if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
         if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
         context.flag(

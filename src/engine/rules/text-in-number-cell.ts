@@ -1,4 +1,4 @@
-import { dateInCell, monthCells } from './cells';
+import { dateInCell, monthCells, monthFlags, NOT_A_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -17,6 +17,7 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
+      if ((monthFlags(f.activity) & NOT_A_NUMBER) === 0) return;
       // A date has its own rule and message (date-in-month-cell).
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number' && dateInCell(c.raw) === null)) {
         context.flag(m.cell.at, 'text', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, { found: m.cell.raw });

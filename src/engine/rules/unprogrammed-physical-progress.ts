@@ -1,4 +1,4 @@
-import { rowBlockCells } from './cells';
+import { monthFlags, PHYSICAL_PROGRESS, rowBlockCells } from './cells';
 import { defineRule } from './define-rule';
 import { spanishList } from './format';
 
@@ -21,7 +21,7 @@ export default defineRule({
     activity(f) {
       const row = f.activity.executed;
       // S.P. for the physical figures means every programmed month is 0 or blank.
-      if (!row || f.physicalProgrammed !== 'S.P.') return;
+      if (!row || f.physicalProgrammed !== 'S.P.' || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
       const moved = rowBlockCells(row, 'físico', context.model.layout, (c) => c.value !== null && c.value > 0);
       if (moved.length === 0) return;
       context.flag(moved[0].cell.at, 'unprogrammed', { months: spanishList(moved.map((m) => m.monthLabel)) }, { expected: 0, found: moved[0].cell.value });

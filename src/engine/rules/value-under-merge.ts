@@ -1,6 +1,6 @@
 import { rangeToA1 } from '../grid/a1';
 import type { Address } from '../grid/cell';
-import { monthCells } from './cells';
+import { monthCells, monthFlags, UNDER_MERGE } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -27,6 +27,7 @@ export default defineRule({
     };
     return {
       activity(f) {
+        if ((monthFlags(f.activity) & UNDER_MERGE) === 0) return;
         for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge')) {
           context.flag(
             m.cell.at,
