@@ -22,6 +22,9 @@ export function valuesUnderMerges(grid: Grid, columns: readonly number[]): Set<n
   let found: Set<number> | null = null;
   for (const m of grid.merges) {
     if (m.right < min || m.left > max) continue;
+    let hits = false;
+    for (const c of columns) if (c >= m.left && c <= m.right) hits = true;
+    if (!hits) continue; // between the blocks, as the AVANCE % pair is
     const bottom = Math.min(m.bottom, grid.rows.length - 1);
     for (let row = m.top; row <= bottom; row++) {
       const cells = grid.rows[row];

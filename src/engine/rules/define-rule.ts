@@ -20,7 +20,7 @@ export type Placeholders<T extends string> = string extends T
     : never;
 
 /** The data a template needs: one value per placeholder, no more, no fewer. */
-export type MessageData<T extends string> = { readonly [K in Placeholders<T>]: string | number };
+export type MessageData<T extends string = string> = { readonly [K in Placeholders<T>]: string | number };
 
 /** The cell values an observation carries besides its message. */
 export interface FlagValues {

@@ -46,7 +46,7 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
-export function fillMessage(template: string, data: MessageData<string> = {}): string {
+export function fillMessage(template: string, data: MessageData = {}): string {
   return template.replace(PLACEHOLDER, (_, key: string) => {
     const v = data[key];
     if (v === undefined) throw new Error(`Falta el dato {${key}} del mensaje «${template}»`);
