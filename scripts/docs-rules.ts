@@ -107,6 +107,31 @@ function section(e: Entry): string[] {
   return lines;
 }
 
+/** For whoever adds a rule: the typed API in a few lines. */
+const WRITING_A_RULE = [
+  '## Escribir una regla',
+  '',
+  'Un archivo `src/engine/rules/<id>.ts` con `defineRule`, una línea en `src/engine/rules/index.ts`, su prueba con `ruleTester` y `npm run docs:rules`. Los ids de mensaje y los `{marcadores}` de cada plantilla son tipos: un id mal escrito, un dato que falta o que sobra no compila.',
+  '',
+  '```ts',
+  "export default defineRule({",
+  "  meta: { id: 'stated-percent', severity: 'error', category: 'stated', spec: '…', description: '…', rationale: '…', example: '…',",
+  "    messages: { mismatch: 'AVANCE % dice {found}; según los meses es {expected}.' } },",
+  '  create: (context) => ({',
+  '    activity(f) {',
+  '      // context.flag(celda, messageId, datos de la plantilla, { expected, found })',
+  "      context.flag(f.activity.percent!.at, 'mismatch', { found: '57', expected: '50' }, { expected: 50, found: 57 });",
+  '    },',
+  '  }),',
+  '});',
+  '',
+  "ruleTester(rule, { valid: [sheet()], invalid: [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'mismatch' }] }] });",
+  '```',
+  '',
+  'La prueba compara las observaciones de la regla exactamente (cantidad, orden, celda, `messageId`, severidad) y rechaza dos casos válidos o inválidos iguales. Las columnas de valores conocidos (como TIPO DE AGREGACIÓN) usan la fábrica `knownValueRule` de `src/engine/rules/known-value-rule.ts`.',
+  '',
+];
+
 /** docs/rules.md as the registry says it should be. */
 export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   const all = entries(rules);
@@ -143,6 +168,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     out.push(`## ${c.title}`, '', c.intro, '');
     for (const e of inCategory) out.push(...section(e));
   }
+  out.push(...WRITING_A_RULE);
   return out.join('\n');
 }
 
