@@ -86,7 +86,13 @@ describe('the rule tester', () => {
   });
   it('accepts cases that differ in a cell or in the fecha de corte', () => {
     const valid = [sheet(), { spec: sheet(), cells: { A1: 'Título' } }, { spec: sheet(), fechaCorte: '2023-12-31' }];
-    expect(() => checkCases(rule, { valid, invalid: [] })).not.toThrow();
+    const invalid = [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'mismatch' }] }];
+    expect(() => checkCases(rule, { valid, invalid })).not.toThrow();
+  });
+  it('rejects a rule whose message no invalid case produces', () => {
+    const twoMessages = RULES.find((r) => r.meta.id === 'missing-activity-label')!;
+    const c = { spec: sheet(), cells: { A8: null }, errors: [{ cell: 'A8', messageId: 'blank' }] };
+    expect(() => checkCases(twoMessages, { valid: [], invalid: [c] })).toThrow(/ningún caso inválido produce unreadable/);
   });
   it('rejects an unknown message id and an invalid case without errors', () => {
     expect(() => checkCases(rule, { valid: [], invalid: [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'nope' }] }] })).toThrow(

@@ -116,12 +116,17 @@ export function checkCases(rule: Rule, cases: RuleCases): void {
       seen.set(key, i);
     });
   }
+  const used = new Set<string>();
   for (const c of cases.invalid) {
     if (c.errors.length === 0) throw new Error(`${rule.meta.id}: un caso inválido sin errores esperados debe ir en valid`);
     for (const e of c.errors) {
       if (!Object.prototype.hasOwnProperty.call(rule.meta.messages, e.messageId)) throw new Error(`${rule.meta.id} no tiene el mensaje ${e.messageId}`);
+      used.add(e.messageId);
     }
   }
+  // Every message is shown by some case: a template no test produces may not fill.
+  const untested = Object.keys(rule.meta.messages).filter((id) => !used.has(id));
+  if (untested.length > 0) throw new Error(`${rule.meta.id}: ningún caso inválido produce ${untested.join(', ')}`);
 }
 
 const asCase = (v: ValidCase): RuleCase => (isRuleCase(v) ? v : { spec: v });
