@@ -128,7 +128,7 @@ const WRITING_A_RULE = [
   "ruleTester(rule, { valid: [sheet()], invalid: [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'mismatch' }] }] });",
   '```',
   '',
-  'La prueba compara las observaciones de la regla exactamente (cantidad, orden, celda, `messageId`, severidad) y rechaza dos casos válidos o inválidos iguales. Las columnas de valores conocidos (como TIPO DE AGREGACIÓN) usan la fábrica `knownValueRule` de `src/engine/rules/known-value-rule.ts`.',
+  'La prueba compara las observaciones de la regla exactamente (cantidad, orden, celda, `messageId`, severidad) rechaza dos casos válidos o inválidos iguales y exige un caso inválido para cada mensaje. Las columnas de valores conocidos (como TIPO DE AGREGACIÓN) usan la fábrica `knownValueRule` de `src/engine/rules/known-value-rule.ts`.',
   '',
 ];
 

@@ -17,11 +17,13 @@ export default defineRule({
     },
   },
   create: (context) => {
-    const { totals, trafficLight } = context.model;
-    // Where the report closes: its first total line, or the traffic light table without totals.
+    const { totals, trafficLight, activities } = context.model;
+    // Where the report closes: its first total line (or the traffic light table) after the
+    // first AO; a block misplaced above every AO closes nothing.
+    const start = activities.length > 0 ? activities[0].label.at.row : Infinity;
     let closes = Infinity;
-    for (const t of totals) closes = Math.min(closes, t.label.at.row);
-    if (trafficLight) closes = Math.min(closes, trafficLight.headerRow);
+    for (const t of totals) if (t.label.at.row > start) closes = Math.min(closes, t.label.at.row);
+    if (trafficLight && trafficLight.headerRow > start) closes = Math.min(closes, trafficLight.headerRow);
     const below: Activity[] = [];
     return {
       activity(f) {

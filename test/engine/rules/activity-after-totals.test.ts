@@ -21,6 +21,11 @@ ruleTester(rule, {
     sheet(),
     sheet({}, {}, {}),
     { name: 'a second header block with no AO below the totals', spec: sheet(), edit: (rows) => void rows.push([], [...rows[3]], [...rows[4]]) },
+    {
+      name: 'a total line misplaced above the first AO closes nothing',
+      spec: sheet({}, {}),
+      edit: (rows) => void rows.splice(6, 0, ['TOTAL DE EJECUCIÓN FINANCIERA', ...new Array<CellValue>(20).fill(null)]),
+    },
   ],
   invalid: [
     {
