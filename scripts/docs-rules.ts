@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { HEADER_NOT_FOUND } from '../src/engine/analyze';
 import { RULES } from '../src/engine/rules';
 import type { Rule, RuleCategory, RuleMeta } from '../src/engine/rules/define-rule';
+import { INTERNAL_MESSAGE_ID, MAX_OBSERVATIONS_PER_RULE, OMITTED_MESSAGE_ID } from '../src/engine/rules/run-rules';
 
 export const RULES_MD = join(__dirname, '..', 'docs', 'rules.md');
 
@@ -106,6 +107,31 @@ function section(e: Entry): string[] {
   return lines;
 }
 
+/** For whoever adds a rule: the typed API in a few lines. */
+const WRITING_A_RULE = [
+  '## Escribir una regla',
+  '',
+  'Un archivo `src/engine/rules/<id>.ts` con `defineRule`, una línea en `src/engine/rules/index.ts`, su prueba con `ruleTester` y `npm run docs:rules`. Los ids de mensaje y los `{marcadores}` de cada plantilla son tipos: un id mal escrito, un dato que falta o que sobra no compila.',
+  '',
+  '```ts',
+  "export default defineRule({",
+  "  meta: { id: 'stated-percent', severity: 'error', category: 'stated', spec: '…', description: '…', rationale: '…', example: '…',",
+  "    messages: { mismatch: 'AVANCE % dice {found}; según los meses es {expected}.' } },",
+  '  create: (context) => ({',
+  '    activity(f) {',
+  '      // context.flag(celda, messageId, datos de la plantilla, { expected, found })',
+  "      context.flag(f.activity.percent!.at, 'mismatch', { found: '57', expected: '50' }, { expected: 50, found: 57 });",
+  '    },',
+  '  }),',
+  '});',
+  '',
+  "ruleTester(rule, { valid: [sheet()], invalid: [{ spec: sheet({ percent: 57 }), errors: [{ cell: 'N8', messageId: 'mismatch' }] }] });",
+  '```',
+  '',
+  'La prueba compara las observaciones de la regla exactamente (cantidad, orden, celda, `messageId`, severidad) rechaza dos casos válidos o inválidos iguales y exige un caso inválido para cada mensaje. Las columnas de valores conocidos (como TIPO DE AGREGACIÓN) usan la fábrica `knownValueRule` de `src/engine/rules/known-value-rule.ts`.',
+  '',
+];
+
 /** docs/rules.md as the registry says it should be. */
 export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   const all = entries(rules);
@@ -118,7 +144,11 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     '',
     'Las referencias «poi-rules.md §…» remiten a la especificación del proyecto (*The POI monitoring workbook: layout and rules*), que recoge las notas (i)–(vii) del reporte de CEPLAN.',
     '',
-    'Cada observación lleva la regla, la severidad, la hoja, la celda (A1), la fila, el mensaje (qué está mal y qué hacer) y, cuando aplica, el valor esperado y el encontrado.',
+    'Cada observación lleva la regla, el id de su mensaje (`messageId`, uno de los que lista cada regla abajo), la severidad, la hoja, la celda (A1), la fila, el mensaje (qué está mal y qué hacer) y, cuando aplica, el valor esperado y el encontrado.',
+    '',
+    `**Tope por regla.** Cada regla informa a lo sumo ${MAX_OBSERVATIONS_PER_RULE} observaciones por hoja, en el orden en que las encuentra (de arriba abajo). Si encuentra más, agrega una observación más, con la misma regla y severidad, \`messageId\` \`${OMITTED_MESSAGE_ID}\` y el campo \`omitted\` con la cantidad que no se muestra, en la celda de la primera omitida: «Hay N observaciones más de la regla … desde … que no se muestran (se muestran las primeras ${MAX_OBSERVATIONS_PER_RULE}): corrija las mostradas y vuelva a revisar el reporte para ver las demás.» Así una hoja llena de ruido no produce un millón de observaciones, y el código de salida de \`poi-check\` no cambia. Lo aplica el motor (src/engine/rules/run-rules.ts), así que la línea de comandos, la página y el complemento muestran lo mismo.`,
+    '',
+    `Si una regla falla por un defecto de la herramienta, sus resultados faltan y en su lugar aparece una observación de error con \`messageId\` \`${INTERNAL_MESSAGE_ID}\` y \`internal: true\`; las demás reglas corren igual.`,
     '',
     'Severidades: **error**, la cifra del reporte sale mal o una parte no se puede leer; **advertencia**, la cifra se calcula pero algo merece revisarse antes de informar; **información**, un detalle de forma. La severidad de cada regla se cambia, o se apaga con `off`, con la opción `severities` de `analyze()`.',
     '',
@@ -138,6 +168,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     out.push(`## ${c.title}`, '', c.intro, '');
     for (const e of inCategory) out.push(...section(e));
   }
+  out.push(...WRITING_A_RULE);
   return out.join('\n');
 }
 

@@ -38,6 +38,7 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
   if (!layout) {
     const observation: Observation = {
       rule: HEADER_NOT_FOUND,
+      messageId: HEADER_NOT_FOUND,
       severity: 'error',
       sheet,
       cell: 'A1',
@@ -56,6 +57,6 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
     figures,
     computed,
     patch: buildPatch(grid, computed),
-    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities }),
+    observations: runRules(RULES, model, figures, { sheet, grid, fechaCorte: options.fechaCorte, severities: options.severities }),
   };
 }

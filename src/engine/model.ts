@@ -53,8 +53,11 @@ export interface MonthCell {
   readonly raw: CellValue;
   /** The number read (text numbers such as "1,900.00" included); null when blank or unreadable. */
   readonly value: number | null;
-  /** `text-number`: a number stored as text; `not-a-number`: text that is not a number. */
-  readonly problem?: 'text-number' | 'not-a-number';
+  /**
+   * `text-number`: a number stored as text; `not-a-number`: text that is not a number;
+   * `under-merge`: a value hidden under a merged area (not its top-left cell), not counted.
+   */
+  readonly problem?: 'text-number' | 'not-a-number' | 'under-merge';
 }
 
 export type RowKind = 'PROGRAMADO' | 'EJECUTADO';

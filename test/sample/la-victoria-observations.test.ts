@@ -38,6 +38,7 @@ describe('warnings on the sample', () => {
       'money-without-physical-progress',
       'physical-overexecution',
       'physical-progress-without-money',
+      'unprogrammed-physical-progress',
     ]);
     expect(analysis.observations.filter((o) => o.severity === 'info')).toEqual([]);
   });
@@ -81,6 +82,15 @@ describe('warnings on the sample', () => {
     }
     // The reconstruction put each lost AEI remainder on one AO and 0 on the others.
     expect(fromReconstruction).toHaveLength(39);
+  });
+
+  it('unprogrammed-physical-progress: progress printed on an AO printed S.P.', () => {
+    const { printed, fromReconstruction } = split('unprogrammed-physical-progress');
+    expect(printed.map((a) => a.code)).toEqual(['AOI30126400193', 'AOI30126400239']);
+    for (const a of printed) {
+      expect([a.code, a.printed.programmedAccumulated, a.printed.percent, printedNumber(a.printed.executedAccumulated) > 0]).toEqual([a.code, 'S.P.', 'S.P.', true]);
+    }
+    expect(fromReconstruction).toHaveLength(0);
   });
 
   it('duplicate-activity-code: AOI30126400167 is printed three times', () => {

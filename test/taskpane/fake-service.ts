@@ -3,7 +3,7 @@ import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } 
 
 export function observation(over: Partial<Observation> & Pick<Observation, 'cell' | 'severity'>): Observation {
   const row = Number(/\d+/.exec(over.cell)?.[0] ?? 1);
-  return { rule: 'stated-percent', sheet: 'Reporte POI', row, message: `Mensaje de ${over.cell}`, ...over };
+  return { rule: 'stated-percent', messageId: 'mismatch', sheet: 'Reporte POI', row, message: `Mensaje de ${over.cell}`, ...over };
 }
 
 /** The La Victoria report's printed figures (spec §2), as a summary. */

@@ -2,6 +2,7 @@ import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
 import { monthNumber } from '../grid/months';
 import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
 import { isHeaderLabel, isTitleText } from '../layout/find-layout';
+import { cellKey, valuesUnderMerges } from './merged-cells';
 import type {
   Activity,
   ActivityRow,
@@ -87,11 +88,15 @@ class SheetParser {
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
   private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
 
+  /** Month cells whose value hides under a merged area: read as blank (see merged-cells.ts). */
+  private readonly underMerge: Set<number> | null;
+
   constructor(
     private readonly grid: Grid,
     private readonly layout: Layout,
   ) {
     this.width = gridWidth(grid);
+    this.underMerge = valuesUnderMerges(grid, [...layout.columns.physicalMonths, ...layout.columns.financialMonths]);
   }
 
   parse(): PoiModel {
@@ -202,6 +207,7 @@ class SheetParser {
 
   private monthCell(row: number, col: number): MonthCell {
     const raw = cellAt(this.grid, row, col);
+    if (this.underMerge !== null && this.underMerge.has(cellKey(row, col))) return new ParsedMonthCell(row, col, raw, null, 'under-merge');
     // Most month cells are plain numbers or blanks: no need to go through readNumber.
     if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new ParsedMonthCell(row, col, raw, raw);
     const read = readNumber(raw);
@@ -345,7 +351,7 @@ class ParsedMonthCell implements MonthCell {
     col: number,
     readonly raw: CellValue,
     readonly value: number | null,
-    readonly problem?: 'text-number' | 'not-a-number',
+    readonly problem?: MonthCell['problem'],
   ) {
     this.at = { row, col };
   }

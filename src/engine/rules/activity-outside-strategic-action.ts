@@ -19,7 +19,7 @@ export default defineRule({
     stray(stray) {
       if (stray.reason !== 'activity-before-strategic-action') return;
       const at = { row: stray.row, col: context.model.layout.columns.label };
-      context.flag(at, 'outside', { data: { code: stray.text }, found: stray.text });
+      context.flag(at, 'outside', { code: stray.text }, { found: stray.text });
     },
   }),
 });

@@ -1,4 +1,4 @@
-import { rowBlockCells } from './cells';
+import { monthFlags, PROGRAMMED_BLANK, rowBlockCells } from './cells';
 import { defineRule } from './define-rule';
 import { spanishList } from './format';
 
@@ -19,12 +19,12 @@ export default defineRule({
   create: (context) => ({
     activity(f) {
       const row = f.activity.programmed;
-      if (!row) return;
+      if (!row || (monthFlags(f.activity) & PROGRAMMED_BLANK) === 0) return;
       for (const block of ['físico', 'financiero'] as const) {
         // One observation per row and block, on its first blank month: a blank row is one problem.
         const blanks = rowBlockCells(row, block, context.model.layout, (c) => c.value === null && c.problem === undefined);
         if (blanks.length === 0) continue;
-        context.flag(blanks[0].cell.at, 'blank', { data: { block, months: spanishList(blanks.map((m) => m.monthLabel)) }, found: null });
+        context.flag(blanks[0].cell.at, 'blank', { block, months: spanishList(blanks.map((m) => m.monthLabel)) }, { found: null });
       }
     },
   }),

@@ -38,3 +38,62 @@ export function monthCells(activity: Activity, layout: Layout, keep?: (cell: Mon
   }
   return out;
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date as the hosts deliver a number shown with a date format (src/engine/grid/cell.ts):
+ * "2023-05-01" → "01/05/2023", as Peru writes dates; null for any other value.
+ */
+export function dateInCell(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = ISO_DATE.exec(value.trim());
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+}
+
+/** What the month cells of an AO hold that some rule looks for, as bits (see monthFlags). */
+export const NEGATIVE = 1;
+export const NOT_A_NUMBER = 2;
+export const TEXT_NUMBER = 4;
+export const UNDER_MERGE = 8;
+/** A PROGRAMADO month blank (not 0, not a problem cell). */
+export const PROGRAMMED_BLANK = 16;
+/** An EJECUTADO físico month above 0. */
+export const PHYSICAL_PROGRESS = 32;
+
+let lastActivity: Activity | null = null;
+let lastFlags = 0;
+
+function rowFlags(cells: readonly MonthCell[], programmed: boolean, physicalExecuted: boolean): number {
+  let flags = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const v = c.value;
+    if (v === null) {
+      if (c.problem === undefined) {
+        if (programmed) flags |= PROGRAMMED_BLANK;
+      } else flags |= c.problem === 'not-a-number' ? NOT_A_NUMBER : UNDER_MERGE;
+      continue;
+    }
+    if (c.problem === 'text-number') flags |= TEXT_NUMBER;
+    if (v < 0) flags |= NEGATIVE;
+    else if (physicalExecuted && v > 0) flags |= PHYSICAL_PROGRESS;
+  }
+  return flags;
+}
+
+/**
+ * The odd things in an AO's month cells, in one pass shared by every rule: the walk hands
+ * one AO to all the rules in turn, so the last AO's answer is kept. A rule that finds its
+ * bit clear (nearly always) skips the AO without building anything.
+ */
+export function monthFlags(activity: Activity): number {
+  if (activity === lastActivity) return lastFlags;
+  const { programmed, executed } = activity;
+  let flags = 0;
+  if (programmed) flags |= rowFlags(programmed.physical, true, false) | rowFlags(programmed.financial, true, false);
+  if (executed) flags |= rowFlags(executed.physical, false, true) | rowFlags(executed.financial, false, false);
+  lastActivity = activity;
+  lastFlags = flags;
+  return flags;
+}

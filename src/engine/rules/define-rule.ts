@@ -1,11 +1,41 @@
-import type { Address, CellValue } from '../grid/cell';
+import type { Address, CellValue, Grid } from '../grid/cell';
 import type { ActivityFigures, Figures, StrategicActionFigures } from '../figures';
 import type { PoiModel, StrayRow } from '../model';
 import type { Severity } from '../observation';
 
 export type RuleCategory = 'structure' | 'values' | 'stated' | 'planning';
 
-export interface RuleMeta {
+/** Message templates by id; `{name}` placeholders are filled from the data. */
+export type Messages = Readonly<Record<string, string>>;
+
+/**
+ * The placeholder names of a template, read by the compiler:
+ * `Placeholders<'dice {found}; es {expected}.'>` is `'found' | 'expected'`.
+ * A template known only as `string` accepts any name.
+ */
+export type Placeholders<T extends string> = string extends T
+  ? string
+  : T extends `${string}{${infer Name}}${infer Rest}`
+    ? Name | Placeholders<Rest>
+    : never;
+
+/** The data a template needs: one value per placeholder, no more, no fewer. */
+export type MessageData<T extends string = string> = { readonly [K in Placeholders<T>]: string | number };
+
+/** The cell values an observation carries besides its message. */
+export interface FlagValues {
+  readonly expected?: CellValue;
+  readonly found?: CellValue;
+}
+
+/** Data is required exactly when the template has placeholders (a template known only as `string` may take any). */
+export type FlagArgs<T extends string> = string extends T
+  ? [data?: MessageData<string>, values?: FlagValues]
+  : [Placeholders<T>] extends [never]
+  ? [data?: Readonly<Record<string, never>>, values?: FlagValues]
+  : [data: MessageData<T>, values?: FlagValues];
+
+export interface RuleMeta<M extends Messages = Messages> {
   /** kebab-case noun for the inconsistency; also the file name. */
   readonly id: string;
   readonly severity: Severity;
@@ -18,24 +48,20 @@ export interface RuleMeta {
   readonly rationale: string;
   /** A short example of a case it flags. */
   readonly example: string;
-  /** Message templates by id; `{name}` placeholders are filled from the data. */
-  readonly messages: Readonly<Record<string, string>>;
+  readonly messages: M;
 }
 
-export type MessageData = Readonly<Record<string, string | number>>;
-
-export interface FlagOptions {
-  readonly data?: MessageData;
-  readonly expected?: CellValue;
-  readonly found?: CellValue;
-}
-
-export interface RuleContext {
+export interface RuleContext<M extends Messages = Messages> {
   readonly model: PoiModel;
   readonly figures: Figures;
+  /** The sheet as read, for what the model does not carry (merged areas, hidden rows); read it only for the rare case. */
+  readonly grid: Grid;
   readonly fechaCorte: string;
-  /** Reports an observation on a cell with one of the rule's message ids. */
-  flag(at: Address, messageId: string, options?: FlagOptions): void;
+  /**
+   * Reports an observation on a cell with one of the rule's message ids and the data its
+   * placeholders need: a misspelt id, a missing or extra placeholder does not compile.
+   */
+  flag<Id extends keyof M & string>(at: Address, messageId: Id, ...args: FlagArgs<M[Id]>): void;
 }
 
 /** Called during one walk over the parsed report. */
@@ -47,12 +73,16 @@ export interface RuleVisitors {
   end?(): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
-  create(context: RuleContext): RuleVisitors;
+export interface Rule<M extends Messages = Messages> {
+  readonly meta: RuleMeta<M>;
+  create(context: RuleContext<M>): RuleVisitors;
 }
 
-/** Identity with types, so a rule file reads as data (ESLint's createRule). */
-export function defineRule(rule: Rule): Rule {
+/**
+ * Identity with types, so a rule file reads as data (typescript-eslint's createRule): the
+ * message ids and each template's placeholders are inferred from `meta.messages` and
+ * checked at every `context.flag`.
+ */
+export function defineRule<const M extends Messages>(rule: Rule<M>): Rule<M> {
   return rule;
 }

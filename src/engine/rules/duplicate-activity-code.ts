@@ -1,4 +1,5 @@
 import { toA1 } from '../grid/a1';
+import type { Address } from '../grid/cell';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -14,15 +15,15 @@ export default defineRule({
       repeated: 'El código {code} ya apareció en {first}: revise si es la misma AO o un código mal copiado.',
     },
   },
-  create: (context) => {
-    const seen = new Map<string, string>();
-    return {
-      activity(f) {
-        const { code, label } = f.activity;
-        const first = seen.get(code);
-        if (first) context.flag(label.at, 'repeated', { data: { code, first }, found: code });
-        else seen.set(code, toA1(label.at));
-      },
-    };
-  },
+  create: (context) => ({
+    // One pass at the end over the codes: no address text is built until a code repeats.
+    end() {
+      const first = new Map<string, Address>();
+      for (const { code, label } of context.model.activities) {
+        const at = first.get(code);
+        if (at === undefined) first.set(code, label.at);
+        else context.flag(label.at, 'repeated', { code, first: toA1(at) }, { found: code });
+      }
+    },
+  }),
 });

@@ -17,7 +17,7 @@ export default defineRule({
   create: (context) => ({
     strategicAction(f) {
       const { activities, code, label } = f.strategicAction;
-      if (activities.length === 0) context.flag(label.at, 'empty', { data: { code } });
+      if (activities.length === 0) context.flag(label.at, 'empty', { code });
     },
   }),
 });

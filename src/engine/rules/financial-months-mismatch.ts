@@ -27,11 +27,8 @@ export default defineRule({
       const index = differs >= 0 ? differs : financialMonths.length - 1;
       const physical = spanishList(months.map(shortMonth));
       const financial = spanishList(financialMonths.map(shortMonth));
-      context.flag({ row: monthLabelRow, col: columns.financialMonths[index] }, 'mismatch', {
-        data: { physical, financial },
-        expected: physical,
-        found: financial,
-      });
+      context.flag({ row: monthLabelRow, col: columns.financialMonths[index] }, 'mismatch', { physical, financial }, { expected: physical,
+        found: financial });
     },
   }),
 });

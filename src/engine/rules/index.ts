@@ -1,11 +1,15 @@
 import type { Rule } from './define-rule';
 import { placeholders } from './format';
+import { INTERNAL_MESSAGE_ID, OMITTED_MESSAGE_ID } from './run-rules';
+import activityAfterTotals from './activity-after-totals';
 import activityOutsideStrategicAction from './activity-outside-strategic-action';
 import blankProgrammedMonth from './blank-programmed-month';
+import dateInMonthCell from './date-in-month-cell';
 import duplicateActivityCode from './duplicate-activity-code';
 import emptyStrategicAction from './empty-strategic-action';
 import financialMonthsMismatch from './financial-months-mismatch';
 import financialOverexecution from './financial-overexecution';
+import hiddenActivityRow from './hidden-activity-row';
 import misnamedStrategicActionLine from './misnamed-strategic-action-line';
 import misplacedStrategicAction from './misplaced-strategic-action';
 import missingActivityLabel from './missing-activity-label';
@@ -30,16 +34,21 @@ import strategicActionOutsideObjective from './strategic-action-outside-objectiv
 import textInNumberCell from './text-in-number-cell';
 import unknownAggregationType from './unknown-aggregation-type';
 import unknownPriorityLevel from './unknown-priority-level';
+import unprogrammedPhysicalProgress from './unprogrammed-physical-progress';
 import unrecognisedRow from './unrecognised-row';
+import valueUnderMerge from './value-under-merge';
 
 /** Every rule, sorted by id. A new rule: its file, a line here, its test, `npm run docs:rules`. */
 export const RULES: readonly Rule[] = [
+  activityAfterTotals,
   activityOutsideStrategicAction,
   blankProgrammedMonth,
+  dateInMonthCell,
   duplicateActivityCode,
   emptyStrategicAction,
   financialMonthsMismatch,
   financialOverexecution,
+  hiddenActivityRow,
   misnamedStrategicActionLine,
   misplacedStrategicAction,
   missingActivityLabel,
@@ -64,7 +73,9 @@ export const RULES: readonly Rule[] = [
   textInNumberCell,
   unknownAggregationType,
   unknownPriorityLevel,
+  unprogrammedPhysicalProgress,
   unrecognisedRow,
+  valueUnderMerge,
 ];
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -88,6 +99,7 @@ export function checkRegistry(rules: readonly Rule[]): void {
     const messages = Object.entries(rule.meta.messages);
     if (messages.length === 0) throw new Error(`La regla ${id} no tiene mensajes`);
     for (const [messageId, template] of messages) {
+      if (messageId === OMITTED_MESSAGE_ID || messageId === INTERNAL_MESSAGE_ID) throw new Error(`El mensaje ${id}/${messageId} usa un id reservado al motor`);
       if (template.trim() === '') throw new Error(`Mensaje vacío ${id}/${messageId}`);
       if (/[{}]/.test(template.replace(/\{\w+\}/g, ''))) throw new Error(`Llaves sueltas en ${id}/${messageId}`);
       placeholders(template); // parses

@@ -22,9 +22,9 @@ export default defineRule({
       if (!line || line.namesCode === code) return;
       const expectedLabel = `EJECUCIÓN ${kind} POR ${code}:`;
       if (line.namesCode === null) {
-        context.flag(line.label.at, 'noCode', { data: { label: line.label.value.trim(), code, expectedLabel }, expected: code, found: line.label.value });
+        context.flag(line.label.at, 'noCode', { label: line.label.value.trim(), code, expectedLabel }, { expected: code, found: line.label.value });
       } else {
-        context.flag(line.label.at, 'otherCode', { data: { named: line.namesCode, code, expectedLabel }, expected: code, found: line.namesCode });
+        context.flag(line.label.at, 'otherCode', { named: line.namesCode, code, expectedLabel }, { expected: code, found: line.namesCode });
       }
     };
     return {

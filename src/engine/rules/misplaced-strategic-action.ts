@@ -25,7 +25,7 @@ export default defineRule({
       const under = OEI_NUMBER.exec(objectiveCode);
       if (!own || !under || Number(own[1]) === Number(under[1])) return;
       const expected = `OEI.${own[1]}`;
-      context.flag(label.at, 'mismatch', { data: { code, objective: objectiveCode, expected }, expected, found: objectiveCode });
+      context.flag(label.at, 'mismatch', { code, objective: objectiveCode, expected }, { expected, found: objectiveCode });
     },
   }),
 });

@@ -24,8 +24,8 @@ export default defineRule({
       const at = { row: stray.row, col: context.model.layout.columns.label };
       // The parser records 'PROGRAMADO' as the text of a row whose label cell is blank.
       const text = stray.text.trim();
-      if (text === '' || text === 'PROGRAMADO') context.flag(at, 'blank', { data: { cell: toA1(at) } });
-      else context.flag(at, 'unreadable', { data: { text }, found: text });
+      if (text === '' || text === 'PROGRAMADO') context.flag(at, 'blank', { cell: toA1(at) });
+      else context.flag(at, 'unreadable', { text }, { found: text });
     },
   }),
 });

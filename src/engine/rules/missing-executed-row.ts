@@ -17,7 +17,7 @@ export default defineRule({
   create: (context) => ({
     stray(stray) {
       if (stray.reason !== 'programmed-without-executed') return;
-      context.flag({ row: stray.row, col: context.model.layout.columns.progEje }, 'missing', { data: { code: stray.text } });
+      context.flag({ row: stray.row, col: context.model.layout.columns.progEje }, 'missing', { code: stray.text });
     },
   }),
 });

@@ -22,7 +22,7 @@ export default defineRule({
       const { physicalLine, financialLine, code, label } = f.strategicAction;
       if (physicalLine && financialLine) return;
       const messageId = !physicalLine && !financialLine ? 'both' : !physicalLine ? 'physical' : 'financial';
-      context.flag(label.at, messageId, { data: { code } });
+      context.flag(label.at, messageId, { code });
     },
   }),
 });

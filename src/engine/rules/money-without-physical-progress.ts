@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { showMoney } from './format';
-import { monthsWithPhysicalProgress } from './planning';
+import { monthFlags, PHYSICAL_PROGRESS } from './cells';
 
 export default defineRule({
   meta: {
@@ -21,8 +21,8 @@ export default defineRule({
     activity(f) {
       const row = f.activity.executed;
       if (!row || f.financialExecuted <= 0) return;
-      if (monthsWithPhysicalProgress(f, context.model.layout).length > 0) return;
-      context.flag(row.physicalAccumulated.at, 'noProgress', { data: { money: showMoney(f.financialExecuted) }, found: f.physicalExecuted });
+      if ((monthFlags(f.activity) & PHYSICAL_PROGRESS) !== 0) return;
+      context.flag(row.physicalAccumulated.at, 'noProgress', { money: showMoney(f.financialExecuted) }, { found: f.physicalExecuted });
     },
   }),
 });

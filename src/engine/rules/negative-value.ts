@@ -1,4 +1,4 @@
-import { monthCells } from './cells';
+import { monthCells, monthFlags, NEGATIVE } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -17,12 +17,10 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
+      if ((monthFlags(f.activity) & NEGATIVE) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.value !== null && c.value < 0)) {
         if (m.cell.value === null || m.cell.value >= 0) continue;
-        context.flag(m.cell.at, 'negative', {
-          data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.value) },
-          found: m.cell.raw,
-        });
+        context.flag(m.cell.at, 'negative', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.value) }, { found: m.cell.raw });
       }
     },
   }),

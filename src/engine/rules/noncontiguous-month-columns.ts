@@ -34,11 +34,11 @@ export default defineRule({
             const first = columnLetters(cols[i - 1] + 1);
             const last = columnLetters(cols[i] - 1);
             const gap = first === last ? first : `${first}–${last}`;
-            context.flag(at, 'gap', { data: { before, after, block, columns: gap } });
+            context.flag(at, 'gap', { before, after, block, columns: gap });
           }
           if (numbers[i] !== numbers[i - 1] + 1) {
             const missing = shortMonth((numbers[i - 1] % 12) + 1);
-            context.flag(at, 'order', { data: { before, after, block, missing }, expected: missing, found: after });
+            context.flag(at, 'order', { before, after, block, missing }, { expected: missing, found: after });
           }
         }
       }

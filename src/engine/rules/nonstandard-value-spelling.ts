@@ -19,9 +19,9 @@ export default defineRule({
     },
   },
   create: (context) => {
-    const check = (cell: Located<CellValue>, canonical: string | null, messageId: string): void => {
+    const check = (cell: Located<CellValue>, canonical: string | null, messageId: 'aggregation' | 'priority'): void => {
       if (canonical === null || typeof cell.value !== 'string' || cell.value === canonical) return;
-      context.flag(cell.at, messageId, { data: { found: cell.value, expected: canonical }, expected: canonical, found: cell.value });
+      context.flag(cell.at, messageId, { found: cell.value, expected: canonical }, { expected: canonical, found: cell.value });
     };
     const { columns } = context.model.layout;
     return {

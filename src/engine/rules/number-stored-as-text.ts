@@ -1,4 +1,4 @@
-import { monthCells } from './cells';
+import { monthCells, monthFlags, TEXT_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -18,13 +18,15 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
+      if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
         if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
-        context.flag(m.cell.at, 'text', {
-          data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
-          expected: m.cell.value,
-          found: m.cell.raw,
-        });
+        context.flag(
+          m.cell.at,
+          'text',
+          { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
+          { expected: m.cell.value, found: m.cell.raw },
+        );
       }
     },
   }),

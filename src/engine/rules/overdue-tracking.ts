@@ -30,10 +30,10 @@ export default defineRule({
         const lastMonth = f.missingMonths[f.missingMonths.length - 1];
         const deadline = longDate(trackingDeadline(year, lastMonth));
         if (f.missingMonths.length === 1) {
-          context.flag(first.at, 'one', { data: { month: monthName(lastMonth), deadline }, found: null });
+          context.flag(first.at, 'one', { month: monthName(lastMonth), deadline }, { found: null });
         } else {
           const names = spanishList(f.missingMonths.map(monthName));
-          context.flag(first.at, 'many', { data: { months: names, last: monthName(lastMonth), deadline }, found: null });
+          context.flag(first.at, 'many', { months: names, last: monthName(lastMonth), deadline }, { found: null });
         }
       },
     };

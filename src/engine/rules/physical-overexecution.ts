@@ -31,10 +31,10 @@ export default defineRule({
       if (typeof prog === 'number' && typeof exec === 'number') {
         if (prog > 0 && exec > LIMIT * prog) {
           context.flag(executed.physicalAccumulated.at, 'over', {
-            data: { found: showValue(exec), expected: showValue(prog), percent: wholePercent(exec / prog) },
-            expected: prog,
-            found: exec,
-          });
+            found: showValue(exec),
+            expected: showValue(prog),
+            percent: wholePercent(exec / prog),
+          }, { expected: prog, found: exec });
         }
         return;
       }
@@ -49,10 +49,11 @@ export default defineRule({
         const e = execMonths[i].cell.value;
         if (p === null || p <= 0 || e === null || e <= LIMIT * p) continue;
         context.flag(execMonths[i].cell.at, 'overMonth', {
-          data: { month: execMonths[i].monthLabel, found: showValue(e), expected: showValue(p), percent: wholePercent(e / p) },
-          expected: p,
-          found: e,
-        });
+          month: execMonths[i].monthLabel,
+          found: showValue(e),
+          expected: showValue(p),
+          percent: wholePercent(e / p),
+        }, { expected: p, found: e });
         return;
       }
     },

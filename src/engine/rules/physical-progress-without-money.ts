@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
 import { showMoney, spanishList } from './format';
+import { monthFlags, PHYSICAL_PROGRESS } from './cells';
 import { monthsWithPhysicalProgress } from './planning';
 
 export default defineRule({
@@ -20,13 +21,10 @@ export default defineRule({
   create: (context) => ({
     activity(f) {
       const row = f.activity.executed;
-      if (!row || f.financialProgrammed <= 0 || f.financialExecuted !== 0) return;
+      if (!row || f.financialProgrammed <= 0 || f.financialExecuted !== 0 || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
       const months = monthsWithPhysicalProgress(f, context.model.layout);
       if (months.length === 0) return;
-      context.flag(row.financialAccumulated.at, 'noMoney', {
-        data: { months: spanishList(months), programmed: showMoney(f.financialProgrammed) },
-        found: f.financialExecuted,
-      });
+      context.flag(row.financialAccumulated.at, 'noMoney', { months: spanishList(months), programmed: showMoney(f.financialProgrammed) }, { found: f.financialExecuted });
     },
   }),
 });

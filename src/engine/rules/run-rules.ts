@@ -1,96 +1,212 @@
-import { fromA1, toA1 } from '../grid/a1';
+import { columnLetters } from '../grid/a1';
+import type { Address, Grid } from '../grid/cell';
 import type { Figures } from '../figures';
 import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
-import type { Rule, RuleContext, RuleVisitors } from './define-rule';
-import { fillMessage } from './format';
+import type { FlagValues, MessageData, Rule, RuleContext, RuleVisitors } from './define-rule';
+import { fillMessage, formatNumber } from './format';
+
+/**
+ * At most this many observations per rule and sheet: a sheet of noise (a million rows of
+ * text in the month cells) must not become a million observations. The rest are counted
+ * in one more observation, so the planner knows there is more to fix.
+ */
+export const MAX_OBSERVATIONS_PER_RULE = 200;
+
+/** The message id of that observation. No rule may use it for one of its own messages. */
+export const OMITTED_MESSAGE_ID = 'omitted';
+
+/** The message id of the observation that reports a rule that threw. */
+export const INTERNAL_MESSAGE_ID = 'internal';
 
 export interface RunOptions {
   readonly sheet: string;
+  /** The sheet the model was parsed from: merged areas, hidden rows. */
+  readonly grid: Grid;
   readonly fechaCorte: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** Defaults to MAX_OBSERVATIONS_PER_RULE. */
+  readonly maxPerRule?: number;
+}
+
+/** A rule in the run: its context, its visitors, and what it has reported. */
+interface Running {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  visitors: RuleVisitors;
+  failed: boolean;
+  flagged: number;
+  omitted: number;
+  firstOmitted: Address | null;
+}
+
+/** An observation and its column, kept for sorting without parsing the A1 address back. */
+interface Keyed {
+  readonly o: Observation;
+  readonly col: number;
 }
 
 /**
- * Runs the rules in one walk over the report. A rule that throws does not stop the others:
- * it becomes an internal observation carrying its id.
+ * Runs the rules in one walk over the report: each AO, AEI and stray row is visited once,
+ * and handed to every rule that listens for it. A rule that throws does not stop the
+ * others: it becomes an internal observation carrying its id.
  */
 export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figures, options: RunOptions): Observation[] {
-  const observations: Observation[] = [];
-  const active: { rule: Rule; visitors: RuleVisitors }[] = [];
-  const failed = new Set<string>();
+  const cap = options.maxPerRule ?? MAX_OBSERVATIONS_PER_RULE;
+  const keyed: Keyed[] = [];
+  const push = (o: Observation, col: number): void => void keyed.push({ o, col });
 
-  const fail = (rule: Rule, error: unknown): void => {
-    if (failed.has(rule.meta.id)) return;
-    failed.add(rule.meta.id);
-    observations.push({
-      rule: rule.meta.id,
-      severity: 'error',
-      sheet: options.sheet,
-      cell: 'A1',
-      row: 1,
-      message: `Error interno de la regla ${rule.meta.id}; sus resultados faltan. Informe al equipo de Semáforo POI: ${errorText(error)}`,
-      internal: true,
-    });
+  const fail = (running: Running, error: unknown): void => {
+    if (running.failed) return;
+    running.failed = true;
+    const id = running.rule.meta.id;
+    push(
+      {
+        rule: id,
+        messageId: INTERNAL_MESSAGE_ID,
+        severity: 'error',
+        sheet: options.sheet,
+        cell: 'A1',
+        row: 1,
+        message: `Error interno de la regla ${id}; sus resultados faltan. Informe al equipo de Semáforo POI: ${errorText(error)}`,
+        internal: true,
+      },
+      0,
+    );
   };
 
+  const active: Running[] = [];
   for (const rule of rules) {
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off') continue;
-    const context: RuleContext = {
-      model,
-      figures,
-      fechaCorte: options.fechaCorte,
-      flag(at, messageId, flagOptions = {}) {
-        const template = rule.meta.messages[messageId];
-        if (template === undefined) throw new Error(`mensaje desconocido ${messageId}`);
-        observations.push({
+    const running: Running = { rule, severity, visitors: {}, failed: false, flagged: 0, omitted: 0, firstOmitted: null };
+    const flag = (at: Address, messageId: string, data?: MessageData<string>, values?: FlagValues): void => {
+      if (running.flagged >= cap) {
+        // Past the cap only the count matters: no message is built.
+        if (running.omitted++ === 0) running.firstOmitted = at;
+        return;
+      }
+      const template = rule.meta.messages[messageId];
+      if (template === undefined) throw new Error(`mensaje desconocido ${messageId}`);
+      running.flagged++;
+      push(
+        {
           rule: rule.meta.id,
+          messageId,
           severity,
           sheet: options.sheet,
-          cell: toA1(at),
+          cell: columnLetters(at.col) + String(at.row + 1),
           row: at.row + 1,
-          message: fillMessage(template, flagOptions.data),
-          ...('expected' in flagOptions ? { expected: flagOptions.expected } : {}),
-          ...('found' in flagOptions ? { found: flagOptions.found } : {}),
-        });
-      },
+          message: fillMessage(template, data),
+          ...(values && 'expected' in values ? { expected: values.expected } : {}),
+          ...(values && 'found' in values ? { found: values.found } : {}),
+        },
+        at.col,
+      );
     };
+    const context: RuleContext = { model, figures, grid: options.grid, fechaCorte: options.fechaCorte, flag };
+    active.push(running);
     try {
-      active.push({ rule, visitors: rule.create(context) });
+      running.visitors = rule.create(context);
     } catch (error) {
-      fail(rule, error);
+      fail(running, error);
     }
   }
 
-  // One list per visitor kind, so the walk calls only the rules that listen.
-  const listeners = <K extends keyof RuleVisitors>(key: K): { rule: Rule; fn: NonNullable<RuleVisitors[K]> }[] =>
-    active.flatMap(({ rule, visitors }) => (visitors[key] ? [{ rule, fn: visitors[key]! }] : []));
-  const visit = <T>(list: { rule: Rule; fn: (arg: T) => void }[], arg: T): void => {
-    for (const { rule, fn } of list) {
-      if (failed.has(rule.meta.id)) continue;
-      try {
-        fn(arg);
-      } catch (error) {
-        fail(rule, error);
-      }
-    }
-  };
+  walk(active, model, figures, fail);
 
-  const onActivity = listeners('activity');
-  for (const f of figures.activities) visit(onActivity, f);
-  const onStrategicAction = listeners('strategicAction');
-  for (const f of figures.strategicActions) visit(onStrategicAction, f);
-  const onStray = listeners('stray');
-  for (const s of model.strayRows) visit(onStray, s);
-  visit(listeners('end'), undefined);
-  return sortObservations(observations);
+  for (const running of active) {
+    if (running.omitted === 0 || running.firstOmitted === null) continue;
+    const at = running.firstOmitted;
+    const cell = columnLetters(at.col) + String(at.row + 1);
+    push(
+      {
+        rule: running.rule.meta.id,
+        messageId: OMITTED_MESSAGE_ID,
+        severity: running.severity,
+        sheet: options.sheet,
+        cell,
+        row: at.row + 1,
+        message:
+          `Hay ${formatNumber(running.omitted)} observaciones más de la regla ${running.rule.meta.id} desde ${cell} que no se muestran ` +
+          `(se muestran las primeras ${formatNumber(cap)}): corrija las mostradas y vuelva a revisar el reporte para ver las demás.`,
+        omitted: running.omitted,
+      },
+      at.col,
+    );
+  }
+  return sortKeyed(keyed);
 }
 
-export function sortObservations(observations: Observation[]): Observation[] {
-  const keyed = observations.map((o) => ({ o, col: fromA1(o.cell).col }));
+/** The visitors of one kind, each with the rule it belongs to, so the walk calls only the rules that listen. */
+function listeners<K extends keyof RuleVisitors>(active: readonly Running[], key: K): Running[] {
+  return active.filter((r) => !r.failed && r.visitors[key] !== undefined);
+}
+
+/** One pass over the AO, one over the AEI, one over the stray rows, then `end`. */
+function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: (r: Running, e: unknown) => void): void {
+  const onActivity = listeners(active, 'activity');
+  for (const f of figures.activities) {
+    for (const r of onActivity) {
+      if (r.failed) continue;
+      try {
+        r.visitors.activity!(f);
+      } catch (error) {
+        fail(r, error);
+      }
+    }
+  }
+  const onStrategicAction = listeners(active, 'strategicAction');
+  for (const f of figures.strategicActions) {
+    for (const r of onStrategicAction) {
+      if (r.failed) continue;
+      try {
+        r.visitors.strategicAction!(f);
+      } catch (error) {
+        fail(r, error);
+      }
+    }
+  }
+  const onStray = listeners(active, 'stray');
+  for (const s of model.strayRows) {
+    for (const r of onStray) {
+      if (r.failed) continue;
+      try {
+        r.visitors.stray!(s);
+      } catch (error) {
+        fail(r, error);
+      }
+    }
+  }
+  for (const r of listeners(active, 'end')) {
+    try {
+      r.visitors.end!();
+    } catch (error) {
+      fail(r, error);
+    }
+  }
+}
+
+function sortKeyed(keyed: Keyed[]): Observation[] {
   keyed.sort((a, b) => a.o.row - b.o.row || a.col - b.col || (a.o.rule < b.o.rule ? -1 : a.o.rule > b.o.rule ? 1 : 0));
   return keyed.map((k) => k.o);
+}
+
+/** Sorted by row, then column, then rule id (stable). */
+export function sortObservations(observations: Observation[]): Observation[] {
+  const keyed = observations.map((o) => ({ o, col: columnOf(o.cell) }));
+  return sortKeyed(keyed);
+}
+
+/** "AB12" → 27, without a regular expression. */
+function columnOf(a1: string): number {
+  let n = 0;
+  for (let i = 0; i < a1.length; i++) {
+    const c = a1.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
 }
 
 function errorText(error: unknown): string {

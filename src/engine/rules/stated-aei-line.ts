@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { showAmount } from './format';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 export default defineRule({
   meta: {
@@ -19,8 +19,10 @@ export default defineRule({
   create: (context) => ({
     strategicAction(f) {
       const { physicalLine, financialLine, code } = f.strategicAction;
-      if (physicalLine) compareStated(context, physicalLine.value, f.physical, 'physical', { code });
-      if (financialLine) compareStated(context, financialLine.value, f.financial, 'financial', { code }, showAmount);
+      const physical = physicalLine && statedMismatch(physicalLine.value, f.physical);
+      if (physical) context.flag(physical.at, 'physical', { code, ...physical.shown }, physical.values);
+      const financial = financialLine && statedMismatch(financialLine.value, f.financial, showAmount);
+      if (financial) context.flag(financial.at, 'financial', { code, ...financial.shown }, financial.values);
     },
   }),
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { showAmount } from './format';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 export default defineRule({
   meta: {
@@ -18,8 +18,14 @@ export default defineRule({
   create: (context) => ({
     activity(f) {
       const { programmed, executed } = f.activity;
-      if (programmed) compareStated(context, programmed.financialAccumulated, f.financialProgrammed, 'mismatch', { kind: 'PROGRAMADO' }, showAmount);
-      if (executed) compareStated(context, executed.financialAccumulated, f.financialExecuted, 'mismatch', { kind: 'EJECUTADO' }, showAmount);
+      const pairs = [
+        [programmed, f.financialProgrammed],
+        [executed, f.financialExecuted],
+      ] as const;
+      for (const [row, expected] of pairs) {
+        const m = row && statedMismatch(row.financialAccumulated, expected, showAmount);
+        if (m) context.flag(m.at, 'mismatch', { kind: row.kind, ...m.shown }, m.values);
+      }
     },
   }),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 export default defineRule({
   meta: {
@@ -16,7 +16,8 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
-      if (f.activity.percent) compareStated(context, f.activity.percent, f.percent, 'mismatch');
+      const m = f.activity.percent && statedMismatch(f.activity.percent, f.percent);
+      if (m) context.flag(m.at, 'mismatch', m.shown, m.values);
     },
   }),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 export default defineRule({
   meta: {
@@ -18,11 +18,13 @@ export default defineRule({
     activity(f) {
       const type = f.activity.aggregationType ?? 'Acumulado Anual';
       const { programmed, executed } = f.activity;
-      if (programmed) {
-        compareStated(context, programmed.physicalAccumulated, f.physicalProgrammed, 'mismatch', { kind: 'PROGRAMADO', type });
-      }
-      if (executed) {
-        compareStated(context, executed.physicalAccumulated, f.physicalExecuted, 'mismatch', { kind: 'EJECUTADO', type });
+      const pairs = [
+        [programmed, f.physicalProgrammed],
+        [executed, f.physicalExecuted],
+      ] as const;
+      for (const [row, expected] of pairs) {
+        const m = row && statedMismatch(row.physicalAccumulated, expected);
+        if (m) context.flag(m.at, 'mismatch', { kind: row.kind, type, ...m.shown }, m.values);
       }
     },
   }),

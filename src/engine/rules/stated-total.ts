@@ -1,7 +1,7 @@
 import { isBlank } from '../grid/text';
 import { defineRule } from './define-rule';
 import { showValue, showAmount } from './format';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 export default defineRule({
   meta: {
@@ -26,12 +26,13 @@ export default defineRule({
         if (expected === null) {
           // No AO with a number: there is nothing to write, so «Recalcular y escribir» cannot fix it.
           if (!isBlank(line.value.value)) {
-            context.flag(line.value.at, 'noFigure', { data: { label, found: showValue(line.value.value) }, expected: null, found: line.value.value });
+            context.flag(line.value.at, 'noFigure', { label, found: showValue(line.value.value) }, { expected: null, found: line.value.value });
           }
           continue;
         }
         const money = line.key === 'financialProgrammed' || line.key === 'financialExecuted';
-        compareStated(context, line.value, expected, 'mismatch', { label }, money ? showAmount : undefined);
+        const m = statedMismatch(line.value, expected, money ? showAmount : undefined);
+        if (m) context.flag(m.at, 'mismatch', { label, ...m.shown }, m.values);
       }
     },
   }),

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { compareStated } from './stated';
+import { statedMismatch } from './stated';
 
 const BANDS = { red: '< 75%', yellow: '75% - 95%', green: '> 95%' } as const;
 
@@ -27,7 +27,8 @@ export default defineRule({
       for (const [name, row, counts] of rows) {
         if (!row) continue;
         for (const band of ['red', 'yellow', 'green'] as const) {
-          compareStated(context, row.counts[band], counts[band], 'mismatch', { row: name, band: BANDS[band] });
+          const m = statedMismatch(row.counts[band], counts[band]);
+          if (m) context.flag(m.at, 'mismatch', { row: name, band: BANDS[band], ...m.shown }, m.values);
         }
       }
     },

@@ -1,25 +1,27 @@
 import type { Address, CellValue } from '../grid/cell';
 import { isBlank } from '../grid/text';
 import { sameValue } from '../patch/values';
-import type { RuleContext } from './define-rule';
+import type { FlagValues } from './define-rule';
 import { showValue } from './format';
 
+/** What a stated-* rule reports about a cell that disagrees with its computed value. */
+export interface StatedMismatch {
+  readonly at: Address;
+  /** The `{found}` and `{expected}` of the message, as a planner reads them. */
+  readonly shown: { readonly found: string; readonly expected: string };
+  readonly values: FlagValues;
+}
+
 /**
- * Shared by the stated-* rules: flags a stated computed cell that holds something other
- * than the computed value. A blank is not flagged: it is a cell still to fill.
+ * Shared by the stated-* rules: a stated computed cell that holds something other than
+ * the computed value, or null. A blank is not a mismatch: it is a cell still to fill.
+ * The rule flags it with its own message id, so the compiler checks the message's data.
  */
-export function compareStated(
-  context: RuleContext,
+export function statedMismatch(
   cell: { value: CellValue; at: Address },
   expected: CellValue,
-  messageId: string,
-  data: Record<string, string | number> = {},
   show: (value: CellValue) => string = showValue,
-): void {
-  if (isBlank(cell.value) || sameValue(cell.value, expected)) return;
-  context.flag(cell.at, messageId, {
-    data: { ...data, found: show(cell.value), expected: show(expected) },
-    expected,
-    found: cell.value,
-  });
+): StatedMismatch | null {
+  if (isBlank(cell.value) || sameValue(cell.value, expected)) return null;
+  return { at: cell.at, shown: { found: show(cell.value), expected: show(expected) }, values: { expected, found: cell.value } };
 }

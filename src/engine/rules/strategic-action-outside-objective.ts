@@ -18,7 +18,7 @@ export default defineRule({
       const { code, objectiveCode, label } = f.strategicAction;
       if (objectiveCode !== null) return;
       const objective = `OEI.${code.split('.')[1] ?? 'xx'}`;
-      context.flag(label.at, 'outside', { data: { code, objective } });
+      context.flag(label.at, 'outside', { code, objective });
     },
   }),
 });

@@ -1,4 +1,4 @@
-import { monthCells } from './cells';
+import { dateInCell, monthCells, monthFlags, NOT_A_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     category: 'values',
     spec: 'poi-rules.md §2.1–2.2',
-    description: 'Un mes (FISICO o FINANCIERO) tiene un texto que no es un número.',
+    description: 'Un mes (FISICO o FINANCIERO) tiene un texto que no es un número (una fecha la señala date-in-month-cell).',
     rationale: 'Un texto no se puede sumar: la herramienta lo cuenta como 0 y el acumulado, el AVANCE % y los totales salen bajos.',
     example: 'EJECUTADO físico de Abr: «pendiente».',
     messages: {
@@ -17,9 +17,10 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
-      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number')) {
-        if (m.cell.problem !== 'not-a-number') continue;
-        context.flag(m.cell.at, 'text', { data: { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, found: m.cell.raw });
+      if ((monthFlags(f.activity) & NOT_A_NUMBER) === 0) return;
+      // A date has its own rule and message (date-in-month-cell).
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number' && dateInCell(c.raw) === null)) {
+        context.flag(m.cell.at, 'text', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, { found: m.cell.raw });
       }
     },
   }),

@@ -24,7 +24,7 @@ export default defineRule({
       if (stray.reason !== 'unrecognised') return;
       const text = stray.text.length > SHOWN ? `${stray.text.slice(0, SHOWN - 1).trimEnd()}…` : stray.text;
       const at = stray.at ?? { row: stray.row, col: context.model.layout.columns.label };
-      context.flag(at, 'unrecognised', { data: { text }, found: stray.text });
+      context.flag(at, 'unrecognised', { text }, { found: stray.text });
     },
   }),
 });

@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 const RULES_DIR = join(ROOT, 'src', 'engine', 'rules');
 const TESTS_DIR = __dirname;
 /** Test files here that are not about one rule. */
-const OTHER_TESTS = ['clean-workbook', 'parity'];
+const OTHER_TESTS = ['clean-workbook', 'define-rule', 'parity', 'rule-tester', 'run-rules'];
 
 const isRule = (x: unknown): x is Rule =>
   typeof x === 'object' && x !== null && 'meta' in x && 'create' in x && typeof (x as Rule).create === 'function';

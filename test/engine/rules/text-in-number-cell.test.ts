@@ -3,7 +3,11 @@ import { ruleTester } from './rule-tester';
 import { sheet } from './sheets';
 
 ruleTester(rule, {
-  valid: [sheet(), { name: 'numbers stored as text are readable', spec: sheet({ exec: ['1', '1', '1', '5', '5', '5.00'] }) }],
+  valid: [
+    sheet(),
+    { name: 'numbers stored as text are readable', spec: sheet({ exec: ['1', '1', '1', '5', '5', '5.00'] }) },
+    { name: 'a date has its own rule (date-in-month-cell)', spec: sheet({ exec: [1, 1, '1900-01-05', 5, 5, 5] }) },
+  ],
   invalid: [
     {
       spec: sheet({ exec: [1, 1, 1, 'pendiente', 5, 5] }),

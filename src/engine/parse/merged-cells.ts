@@ -1,0 +1,41 @@
+import type { Grid } from '../grid/cell';
+
+/** Excel's widest sheet: a cell key `row * COLUMNS + col` is unique and exact. */
+const COLUMNS = 16384;
+
+export const cellKey = (row: number, col: number): number => row * COLUMNS + col;
+
+/**
+ * The filled cells of `columns` that sit under a merged area without being its top-left
+ * cell. Excel shows only the top-left value over the whole area, so a value left under it
+ * (a file written by another tool, or a merge over typed months) is invisible to the
+ * planner and must not be counted. Null when there is none, as in nearly every sheet.
+ */
+export function valuesUnderMerges(grid: Grid, columns: readonly number[]): Set<number> | null {
+  if (grid.merges.length === 0 || columns.length === 0) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const c of columns) {
+    if (c < min) min = c;
+    if (c > max) max = c;
+  }
+  let found: Set<number> | null = null;
+  for (const m of grid.merges) {
+    if (m.right < min || m.left > max) continue;
+    let hits = false;
+    for (const c of columns) if (c >= m.left && c <= m.right) hits = true;
+    if (!hits) continue; // between the blocks, as the AVANCE % pair is
+    const bottom = Math.min(m.bottom, grid.rows.length - 1);
+    for (let row = m.top; row <= bottom; row++) {
+      const cells = grid.rows[row];
+      if (!cells) continue;
+      for (const col of columns) {
+        if (col < m.left || col > m.right || (row === m.top && col === m.left)) continue;
+        const v = cells[col];
+        if (v === undefined || v === null || v === '') continue;
+        (found ??= new Set()).add(cellKey(row, col));
+      }
+    }
+  }
+  return found;
+}
