@@ -8,7 +8,8 @@
 import type { TableCell } from '../../engine/report/tables';
 import { MAIN_NS, XML_DECLARATION } from './sheet-writer';
 import { escapeXml, unescapeXml } from './xml';
-import { applySplices, childrenNamed, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-scan';
+import { applySplices, childrenNamed, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-locator';
+import { MalformedXml } from './errors';
 
 /** Excel's built-in number formats that need no `<numFmt>` entry. */
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
@@ -113,7 +114,7 @@ export class AppendedStyles {
     const fonts = findElement(xml, 'fonts');
     const cellXfs = findElement(xml, 'cellXfs');
     if (!fonts || !cellXfs || fonts.selfClosing || cellXfs.selfClosing) {
-      throw new SyntaxError('styles.xml sin <fonts> o <cellXfs>');
+      throw new MalformedXml('styles.xml sin <fonts> o <cellXfs>');
     }
     this.fonts = fonts;
     this.cellXfs = cellXfs;
@@ -209,7 +210,7 @@ export class AppendedStyles {
     if (n) return [{ start: n.start, end: n.end, text: block }];
     // numFmts is the first child of styleSheet.
     const root = findElement(this.xml, 'styleSheet');
-    if (!root) throw new SyntaxError('styles.xml sin <styleSheet>');
+    if (!root) throw new MalformedXml('styles.xml sin <styleSheet>');
     return [{ start: root.openEnd, end: root.openEnd, text: block }];
   }
 }
