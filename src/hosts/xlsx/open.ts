@@ -39,7 +39,7 @@ export interface XlsxPackage {
 export interface XlsxLimits {
   /** Sum of the declared uncompressed sizes of all parts; default 1.5 GB. */
   maxUncompressedBytes?: number;
-  /** Largest part that is inflated (a sheet, the shared strings); default 256 MiB. */
+  /** Largest part that is inflated (a sheet, the shared strings); default 256 MB. */
   maxPartBytes?: number;
   /** Most ZIP entries; default 65,000. */
   maxEntries?: number;

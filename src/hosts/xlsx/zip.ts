@@ -98,7 +98,7 @@ export const DEFAULT_MAX_ENTRIES = 65_000;
  * (about 150 MB of sheet XML) readable and the process well under 1.5 GB, far from V8's
  * 512 M-character string limit.
  */
-export const DEFAULT_MAX_PART_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_PART_BYTES = 256_000_000;
 /**
  * DEFLATE cannot compress better than about 1032:1; a header declaring more is lying
  * about its size (checked for parts above 1 MB, where it matters).
