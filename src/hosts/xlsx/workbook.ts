@@ -106,7 +106,8 @@ function parseSheets(text: string, part: string, rels: readonly Relationship[]):
         root = name;
         relPrefixes.push(...relationshipPrefixes(a));
       }
-      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      // Also matches an extension's x15:workbookPr, which has no date1904: never unset it.
+      if (name === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true')) date1904 = true;
       if (name === 'definedName') {
         const sheet = Number(a.localSheetId);
         mark = a.name === TOOL_MARK_NAME && a.localSheetId !== undefined && Number.isInteger(sheet) ? { sheet, text: '' } : undefined;
