@@ -2,7 +2,7 @@
  * The .xlsx host: read a workbook into the engine's Grid, write a patched copy that
  * changes only the edited cells (plus the tool's sheets), and build new workbooks.
  * Browser-safe: Uint8Array in and out, no Node APIs. Built on fflate (ZIP) and saxes (XML);
- * on Node, `useNodeCodec()` from './node-codec' (not re-exported here) swaps in native zlib.
+ * on Node, `useNodeCodec()` (node-codec.ts, deliberately not re-exported here) swaps in native zlib.
  */
 export { XlsxError, XlsxInternalError, type XlsxErrorCode } from './errors';
 export {

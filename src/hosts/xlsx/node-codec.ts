@@ -13,8 +13,10 @@ const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => numbe
 export const nodeCodec: ZipCodec = {
   name: 'node:zlib',
   inflateRaw(data, size) {
-    // maxOutputLength: a part that inflates past its declared size fails instead of growing.
-    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+    // maxOutputLength: a part that inflates past its declared size fails instead of growing;
+    // chunkSize: one output buffer of the declared size, so no concatenation copy (the
+    // size is bounded by the ZIP layer's part limit before this is called).
+    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size) });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
   deflateRaw(data, level) {

@@ -51,6 +51,9 @@ export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES };
 export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
   const model = guarded(() => openModel(data, limits), 'abrir el libro');
   let shared: Omit<SheetContext, 'maxRows'> | undefined;
+  // The text of the sheet last read with maxRows: choosing the report sheet reads its top,
+  // then the whole sheet, which then needs no second inflate.
+  let lastTop: { part: string; text: string } | undefined;
   return {
     sheets: model.sheets.map((s) => (s.toolRole ? { name: s.name, state: s.state, toolRole: s.toolRole } : { name: s.name, state: s.state })),
     readSheet(name: string, options?: ReadSheetOptions): Grid {
@@ -58,11 +61,13 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
         const sheet = findSheet(model, name);
         const maxRows = options?.maxRows;
         if (maxRows !== undefined && !(maxRows >= 0)) throw new RangeError(`maxRows inválido: ${maxRows}`);
-        const text = sheet.part ? readPartText(model.zip, sheet.part) : undefined;
-        if (!text || !sheet.part) return { rows: [], merges: [] };
-        shared ??= sheetContext(model);
         const part = sheet.part;
-        return inPart(part, () => readWorksheet(text.text, part, maxRows === undefined ? shared! : { ...shared!, maxRows }));
+        if (!part) return { rows: [], merges: [] };
+        const text = lastTop?.part === part ? lastTop.text : readPartText(model.zip, part)?.text;
+        lastTop = maxRows === undefined || text === undefined ? undefined : { part, text };
+        if (text === undefined) return { rows: [], merges: [] };
+        shared ??= sheetContext(model);
+        return inPart(part, () => readWorksheet(text, part, maxRows === undefined ? shared! : { ...shared!, maxRows }));
       }, `leer la hoja «${name}»`);
     },
   };
