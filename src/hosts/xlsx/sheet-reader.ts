@@ -308,6 +308,9 @@ const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const DOT = 46;
+const SPACE = 32;
+const QUOTE = 34;
+const EQUALS = 61;
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -399,6 +402,12 @@ class SheetScanner extends StrictScanner {
       p = this.space(p);
       if (s.charCodeAt(p) !== LT) return -1;
       if (at(s, p + 1, 'mergeCell') && nameEnds(s.charCodeAt(p + 10))) {
+        // `<mergeCell ref="A5:B6"/>` as every producer writes it, or the general attribute reader.
+        const quick = this.quickMergeCell(p + 10);
+        if (quick >= 0) {
+          p = quick;
+          continue;
+        }
         p = this.attrs(p + 10, MERGE_CELL_ATTRS);
         if (p < 0 || !this.selfClosing || this.seen !== 1 || !this.mergeRange(this.valueStart[0], this.valueEnd[0])) return -1;
       } else if (at(s, p + 1, '/mergeCells')) {
@@ -406,6 +415,17 @@ class SheetScanner extends StrictScanner {
         return c === GT || isSpace(c) ? p : -1;
       } else return -1;
     }
+  }
+
+  /** From after `<mergeCell`: exactly ` ref="A5:B6"/>`; the index after it, or -1 (then `attrs` decides). */
+  private quickMergeCell(p: number): number {
+    const s = this.s;
+    if (!at(s, p, ' ref="')) return -1;
+    const from = p + 6;
+    let q = from;
+    for (let c = s.charCodeAt(q); (c >= 48 && c <= 58) || (c >= 65 && c <= 90); c = s.charCodeAt(++q));
+    if (s.charCodeAt(q) !== QUOTE || s.charCodeAt(q + 1) !== SLASH || s.charCodeAt(q + 2) !== GT) return -1;
+    return this.mergeRange(from, q) ? q + 3 : -1;
   }
 
   /** `A5:B6` (both corners; anything else is left to the general reader). */
@@ -454,7 +474,8 @@ class SheetScanner extends StrictScanner {
 
   private readCell(p: number): number {
     const s = this.s;
-    p = this.attrs(p, CELL_ATTRS);
+    const quick = this.quickCellAttrs(p);
+    p = quick >= 0 ? quick : this.attrs(p, CELL_ATTRS);
     if (p < 0) return -1;
     const seen = this.seen;
     if (seen & 1) {
@@ -497,9 +518,17 @@ class SheetScanner extends StrictScanner {
         }
         vStart = vEnd = p;
         if (!this.selfClosing) {
-          vEnd = this.chars(p);
-          if (vEnd < 0) return -1;
-          vAmp = this.amp;
+          // Numbers and shared-string indexes, the bulk of values, need no character checks.
+          let q = p;
+          for (let d = s.charCodeAt(q); (d >= 48 && d <= 57) || d === DOT || d === 45; d = s.charCodeAt(++q));
+          if (s.charCodeAt(q) === LT) {
+            vEnd = q;
+            vAmp = false;
+          } else {
+            vEnd = this.chars(p);
+            if (vEnd < 0) return -1;
+            vAmp = this.amp;
+          }
           p = s.charCodeAt(vEnd + 1) === SLASH && s.charCodeAt(vEnd + 2) === 118 && s.charCodeAt(vEnd + 3) === GT ? vEnd + 4 : this.closeTag(vEnd, 'v');
           if (p < 0) return -1;
         }
@@ -528,6 +557,45 @@ class SheetScanner extends StrictScanner {
     const v = this.value(type, vStart, vEnd, vAmp, inline);
     placeValue(this.rows, this.row, this.col, style >= 0 ? dated(v, style, this.ctx) : v);
     return p;
+  }
+
+  /**
+   * From after `<c`: the attributes as producers write them (`r`, `s`, `t`, each once, one
+   * space before, `="…"` with letters and digits only), set as `attrs` sets them; -1 for
+   * anything else, and then the general `attrs` reads the tag. Most of a sheet's time is
+   * spent here: this avoids looking names up in a list.
+   */
+  private quickCellAttrs(p: number): number {
+    const s = this.s;
+    let seen = 0;
+    for (;;) {
+      let c = s.charCodeAt(p);
+      if (c === GT) {
+        this.seen = seen;
+        this.selfClosing = false;
+        return p + 1;
+      }
+      if (c === SLASH) {
+        if (s.charCodeAt(p + 1) !== GT) return -1;
+        this.seen = seen;
+        this.selfClosing = true;
+        return p + 2;
+      }
+      if (c !== SPACE) return -1;
+      c = s.charCodeAt(p + 1);
+      // The indexes of r, s and t in CELL_ATTRS.
+      const i = c === 114 ? 0 : c === 115 ? 1 : c === 116 ? 2 : -1;
+      if (i < 0 || s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE || seen & (1 << i)) return -1;
+      seen |= 1 << i;
+      const start = p + 4;
+      let q = start;
+      for (c = s.charCodeAt(q); c !== QUOTE; c = s.charCodeAt(++q)) {
+        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+      }
+      this.valueStart[i] = start;
+      this.valueEnd[i] = q;
+      p = q + 1;
+    }
   }
 
   /** `1` or `true`, as the general reader takes a boolean attribute. */
