@@ -32,7 +32,7 @@ import {
 } from './package-edit';
 import { assertUniqueSheetNames, assertValidSheetName, sheetNameProblem } from './sheet-name';
 import { MAIN_NS, renderWorksheet } from './sheet-writer';
-import { AppendedStyles } from './styles';
+import { AppendedStyles, assertValidStyle, wantsStyle } from './styles';
 import { findSheet, readPartText, TOOL_MARK_NAME, type SheetEntry, type WorkbookModel } from './workbook';
 import { encodeXml, type XmlText } from './xml';
 import { findElement, getAttr, openTag, prefixOf } from './xml-locator';
@@ -141,15 +141,15 @@ function freeSheetName(name: string, taken: ReadonlySet<string>): string {
   }
 }
 
-const ROLE_TEXT: Record<ToolSheetRole, string> = {
-  observaciones: 'las observaciones',
-  resumen: 'el resumen',
-  reporte: 'el reporte',
+const ROLE_WRITTEN: Record<ToolSheetRole, string> = {
+  observaciones: 'las observaciones se escribieron',
+  resumen: 'el resumen se escribió',
+  reporte: 'el reporte se escribió',
 };
 
 function renamedNotice(wanted: string, used: string, role: ToolSheetRole | undefined): string {
-  const what = role ? ROLE_TEXT[role] : 'la hoja nueva';
-  return `El libro ya tenía una hoja «${wanted}» que no creó el Semáforo POI; se dejó intacta y ${what} se escribieron en la hoja «${used}».`;
+  const what = role ? ROLE_WRITTEN[role] : 'la hoja nueva se escribió';
+  return `El libro ya tenía una hoja «${wanted}» que no creó el Semáforo POI; se dejó intacta y ${what} en la hoja «${used}».`;
 }
 
 function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet[]): void {
@@ -166,7 +166,12 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
         if (cell && typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
           throw new RangeError(`Valor no finito (${cell.value}) en la hoja «${s.name}»`);
         }
+        if (cell) assertValidStyle(cell);
       }
+    }
+    for (const m of s.merges ?? []) {
+      const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
+      if (!ok || m.bottom < m.top || m.right < m.left) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
     }
   }
 }
@@ -266,7 +271,7 @@ class CopyBuilder {
 
   /** Bold and number formats are appended to styles.xml only when a new cell uses them. */
   private stylesFor(specs: readonly NewSheet[]): { part: string; text: XmlText; appender: AppendedStyles } | undefined {
-    const wanted = specs.some((s) => s.table.some((row) => (row ?? []).some((c) => c && (c.bold || c.format))));
+    const wanted = specs.some((s) => s.table.some((row) => (row ?? []).some((c) => c && wantsStyle(c))));
     const rel = this.model.workbookRels.find((r) => !r.external && isRelType(r.type, 'styles'));
     if (!wanted || !rel) return undefined;
     const part = resolveTarget(this.model.workbookPart, rel.target);
