@@ -238,7 +238,7 @@ class CopyBuilder {
   private addSheets(writes: readonly SheetWrite[]): void {
     if (writes.length === 0) return;
     const styles = this.stylesFor(writes.map((w) => w.spec));
-    const mainNs = sheetNamespace(this.reportText.text);
+    const mainNs = inPart(this.report.part, () => sheetNamespace(this.reportText.text));
     const relType = this.model.workbookRels.find((r) => r.id === this.report.rId)?.type ?? '';
     const contentType = overrideContentType(this.types, this.report.part) ?? WORKSHEET_CONTENT_TYPE;
     const usedIds = this.model.workbookRels.map((r) => r.id);

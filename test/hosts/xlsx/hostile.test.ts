@@ -6,6 +6,8 @@
 import { deflateSync } from 'fflate';
 import { openXlsx, writePatchedCopy, writePlannedCopy, XlsxError, XlsxInternalError } from '../../../src/hosts/xlsx';
 import { crc32, fflateCodec, setZipCodec } from '../../../src/hosts/xlsx/codec';
+import { MalformedXml, guarded } from '../../../src/hosts/xlsx/errors';
+import { parseXml } from '../../../src/hosts/xlsx/xml';
 import { writeZip, type ZipItem } from '../../../src/hosts/xlsx/zip';
 import { zipWithManyEntries } from '../../fixtures/xlsx/many-entries';
 import { REPORT, SHEET_PART, richPackage, richPackageParts } from '../../fixtures/xlsx/rich-package';
@@ -177,6 +179,16 @@ describe('a defect of ours is not a damaged file (issue 14, item 4)', () => {
     expect((e as XlsxInternalError).message).not.toMatch(/dañad/);
     expect((e as XlsxInternalError).detail).toMatch(/TypeError: Cannot read properties/);
     expect((e as XlsxInternalError).detail).toMatch(/at /);
+  });
+
+  it('in the XML layer: what saxes refuses is damaged, a handler bug is ours', () => {
+    const bug = (): void =>
+      guarded(() => parseXml('<a><b/></a>', 'xl/x.xml', { open: () => (null as unknown as { x: number }).x }), 'leer');
+    expect(thrown(bug)).toBeInstanceOf(XlsxInternalError);
+    expectDamaged(() => guarded(() => parseXml('<a><b></a>', 'xl/x.xml', {}), 'leer'), 'bad-xml', /xl\/x\.xml/);
+    const refuse = (): void =>
+      guarded(() => parseXml('<a/>', 'xl/y.xml', { open: () => { throw new MalformedXml('valor raro'); } }), 'leer');
+    expectDamaged(refuse, 'bad-xml', /xl\/y\.xml/);
   });
 
   it('the codec reporting bad data is a damaged file', () => {
