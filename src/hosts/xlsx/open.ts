@@ -3,45 +3,72 @@
  * inflating anything, then map the workbook. Sheets are parsed only when asked for.
  */
 import type { Grid } from '../../engine/grid/cell';
+import { dateStyleFlags } from './date-styles';
 import { assertNotOds, assertZipLike } from './detect';
-import { XlsxError, messages } from './errors';
+import { XlsxError, guarded, inPart, messages } from './errors';
 import { parseSharedStrings } from './shared-strings';
-import { readWorksheet } from './sheet-reader';
-import { findSheet, loadWorkbook, readPartText, type SheetState, type WorkbookModel } from './workbook';
-import { readZip, type ZipArchive } from './zip';
+import { readWorksheet, type SheetContext } from './sheet-reader';
+import { findSheet, loadWorkbook, readPartText, type SheetState, type ToolRole, type WorkbookModel } from './workbook';
+import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, readZip, type ZipArchive } from './zip';
 
 export interface SheetInfo {
   readonly name: string;
   readonly state: SheetState;
+  /** Set when the tool wrote this sheet (its mark, not its name): see writePlannedCopy. */
+  readonly toolRole?: ToolRole;
+}
+
+export interface ReadSheetOptions {
+  /**
+   * Read only rows 0 … maxRows-1: the scanner stops at the first row past them, so
+   * recognising a layout never reads a huge foreign sheet whole.
+   */
+  readonly maxRows?: number;
 }
 
 export interface XlsxPackage {
   /** In workbook order. */
   readonly sheets: readonly SheetInfo[];
-  /** Throws XlsxError('sheet-not-found') for an unknown name. */
-  readSheet(name: string): Grid;
+  /**
+   * Throws XlsxError('sheet-not-found') for an unknown name, XlsxError for a damaged part,
+   * XlsxInternalError for a defect of ours.
+   */
+  readSheet(name: string, options?: ReadSheetOptions): Grid;
 }
 
 export interface XlsxLimits {
   /** Sum of the declared uncompressed sizes of all parts; default 1.5 GB. */
   maxUncompressedBytes?: number;
+  /** Largest part that is inflated (a sheet, the shared strings); default 256 MB. */
+  maxPartBytes?: number;
+  /** Most ZIP entries; default 65,000. */
+  maxEntries?: number;
 }
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 1.5e9;
+export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES };
 
 export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
-  const model = guarded(() => openModel(data, limits));
-  let sharedStrings: readonly string[] | undefined;
+  const model = guarded(() => openModel(data, limits), 'abrir el libro');
+  let shared: Omit<SheetContext, 'maxRows'> | undefined;
+  // The text of the sheet last read with maxRows: choosing the report sheet reads its top,
+  // then the whole sheet, which then needs no second inflate.
+  let lastTop: { part: string; text: string } | undefined;
   return {
-    sheets: model.sheets.map((s) => ({ name: s.name, state: s.state })),
-    readSheet(name: string): Grid {
+    sheets: model.sheets.map((s) => (s.toolRole ? { name: s.name, state: s.state, toolRole: s.toolRole } : { name: s.name, state: s.state })),
+    readSheet(name: string, options?: ReadSheetOptions): Grid {
       return guarded(() => {
         const sheet = findSheet(model, name);
-        const text = sheet.part ? readPartText(model.zip, sheet.part) : undefined;
-        if (!text || !sheet.part) return { rows: [], merges: [] };
-        sharedStrings ??= readSharedStrings(model);
-        return readWorksheet(text.text, sheet.part, sharedStrings);
-      });
+        const maxRows = options?.maxRows;
+        if (maxRows !== undefined && !(maxRows >= 0)) throw new RangeError(`maxRows inválido: ${maxRows}`);
+        const part = sheet.part;
+        if (!part) return { rows: [], merges: [] };
+        const text = lastTop?.part === part ? lastTop.text : readPartText(model.zip, part)?.text;
+        lastTop = maxRows === undefined || text === undefined ? undefined : { part, text };
+        if (text === undefined) return { rows: [], merges: [] };
+        shared ??= sheetContext(model);
+        return inPart(part, () => readWorksheet(text, part, maxRows === undefined ? shared! : { ...shared!, maxRows }));
+      }, `leer la hoja «${name}»`);
     },
   };
 }
@@ -49,9 +76,10 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
 /** Shared by the reader and the patcher: every check a received file must pass. */
 export function openModel(data: Uint8Array, limits?: XlsxLimits): WorkbookModel {
   assertZipLike(data);
-  const zip = readZip(data);
+  const zip = readZip(data, { maxEntries: limits?.maxEntries, maxPartBytes: limits?.maxPartBytes });
   assertNotOds(zip);
   assertSize(zip, limits?.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
+  assertPlausibleRatios(zip);
   return loadWorkbook(zip);
 }
 
@@ -62,18 +90,21 @@ function assertSize(zip: ZipArchive, limit: number): void {
   if (total > limit) throw new XlsxError('too-large', messages.tooLarge(total, limit), `${total} > ${limit}`);
 }
 
-function readSharedStrings(model: WorkbookModel): readonly string[] {
-  if (!model.sharedStringsPart) return [];
-  const text = readPartText(model.zip, model.sharedStringsPart);
-  return text ? parseSharedStrings(text.text, model.sharedStringsPart) : [];
+/** What every sheet of the workbook is read with: shared strings, date styles. */
+function sheetContext(model: WorkbookModel): SheetContext {
+  return { sharedStrings: readSharedStrings(model), dateStyles: readDateStyles(model), date1904: model.date1904 };
 }
 
-/** Every failure leaves as an XlsxError: unexpected ones mean a damaged file. */
-export function guarded<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    throw new XlsxError('bad-xml', messages.badXml('desconocida'), (e as Error)?.message ?? String(e));
-  }
+function readSharedStrings(model: WorkbookModel): readonly string[] {
+  const part = model.sharedStringsPart;
+  if (!part) return [];
+  const text = readPartText(model.zip, part);
+  return text ? parseSharedStrings(text.text, part) : [];
+}
+
+function readDateStyles(model: WorkbookModel): Uint8Array | undefined {
+  const part = model.stylesPart;
+  if (!part) return undefined;
+  const text = readPartText(model.zip, part);
+  return text ? dateStyleFlags(text.text, part) : undefined;
 }

@@ -6,7 +6,8 @@
 import type { Address } from '../../engine/grid/cell';
 import { toA1 } from '../../engine/grid/a1';
 import { encodeXml, escapeXml, localName, unescapeXml, type XmlText } from './xml';
-import { applySplices, childElements, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-scan';
+import { applySplices, childElements, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-locator';
+import { MalformedXml, inPart } from './errors';
 
 /** A part's text plus pending splices against it. */
 export class EditablePart {
@@ -35,13 +36,15 @@ export class EditablePart {
   }
 
   root(): ElementSpan {
-    const root = findElement(this.xml, firstElementName(this.xml));
-    if (!root) throw new SyntaxError(`${this.part} sin elemento raíz`);
-    return root;
+    return inPart(this.part, () => {
+      const root = findElement(this.xml, firstElementName(this.xml));
+      if (!root) throw new MalformedXml('sin elemento raíz');
+      return root;
+    });
   }
 
   children(local?: string): ElementSpan[] {
-    const all = childElements(this.xml, this.root());
+    const all = inPart(this.part, () => childElements(this.xml, this.root()));
     return local ? all.filter((c) => localName(c.qname) === local) : all;
   }
 
@@ -59,7 +62,7 @@ export class EditablePart {
 
 function firstElementName(xml: string): string {
   const m = /<([A-Za-z_][\w.-]*(?::[\w.-]+)?)[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, (s) => ' '.repeat(s.length)));
-  if (!m) throw new SyntaxError('XML sin elementos');
+  if (!m) throw new MalformedXml('XML sin elementos');
   return localName(m[1]);
 }
 
@@ -86,7 +89,7 @@ export function setFullCalcOnLoad(wb: EditablePart): void {
 /** Adds `<sheet>` at the end of `<sheets>`, its id under the producer's relationship prefix. */
 export function addSheetEntry(wb: EditablePart, name: string, sheetId: number, rId: string): void {
   const sheets = wb.children('sheets')[0];
-  if (!sheets) throw new SyntaxError('workbook.xml sin <sheets>');
+  if (!sheets) throw new MalformedXml('workbook.xml sin <sheets>');
   const existing = sheets.selfClosing ? [] : childElements(wb.xml, sheets);
   const sample = existing.length ? openTag(wb.xml, existing[0]) : '';
   const root = openTag(wb.xml, wb.root());
@@ -95,6 +98,28 @@ export function addSheetEntry(wb: EditablePart, name: string, sheetId: number, r
   const ns = prefix === onRoot ? '' : ` xmlns:${prefix}="${getAttr(sample, `xmlns:${prefix}`) ?? REL_NS}"`;
   const p = prefixOf(sheets.qname);
   wb.appendTo(sheets, `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${ns} ${prefix}:id="${rId}"/>`);
+}
+
+/** Elements that come before `<definedNames>` in CT_Workbook. */
+const BEFORE_DEFINED_NAMES = ['fileVersion', 'fileSharing', 'workbookPr', 'AlternateContent', 'revisionPtr', 'absPath', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences'];
+
+/**
+ * The tool's marks: one hidden defined name per sheet, scoped to it (`localSheetId` is the
+ * sheet's position in `<sheets>`), whose formula is the role as a text constant. Excel keeps
+ * it when the sheet is renamed or moved (it renumbers localSheetId), and copies it with the
+ * sheet; planners do not see it (hidden).
+ */
+export function addSheetMarks(wb: EditablePart, name: string, marks: readonly { sheetIndex: number; role: string }[]): void {
+  const p = prefixOf(wb.root().qname);
+  const items = marks
+    .map((m) => `<${p}definedName name="${escapeXml(name)}" localSheetId="${m.sheetIndex}" hidden="1">&quot;${escapeXml(m.role)}&quot;</${p}definedName>`)
+    .join('');
+  const children = wb.children();
+  const existing = children.find((c) => localName(c.qname) === 'definedNames');
+  if (existing) return wb.appendTo(existing, items);
+  const before = children.filter((c) => BEFORE_DEFINED_NAMES.includes(localName(c.qname)));
+  const at = before.length ? before[before.length - 1].end : wb.root().openEnd;
+  wb.splice({ start: at, end: at, text: `<${p}definedNames>${items}</${p}definedNames>` });
 }
 
 /** The prefix an open tag binds to the relationships namespace (transitional or strict). */

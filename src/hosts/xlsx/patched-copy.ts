@@ -1,13 +1,21 @@
 /**
- * writePatchedCopy: a copy of a received workbook in which only the edited cells of one
- * sheet changed, plus the sheets the tool adds. Every other ZIP entry is copied with its
- * original compressed bytes; the edited parts are spliced, never re-serialised.
+ * A copy of a received workbook in which only the edited cells of one sheet changed, plus
+ * the sheets the tool adds. Every other ZIP entry is copied with its original compressed
+ * bytes; the edited parts are spliced, never re-serialised.
+ *
+ * - `writePlannedCopy` (the recompute plan's way): the tool replaces only sheets it made,
+ *   known by its mark (a hidden sheet-scoped defined name `SemaforoPOI.hoja` whose formula
+ *   is the role in quotes, the same mark the Office host writes), never by name; a name
+ *   taken by a planner's sheet gets another (`Observaciones (2)`) and a notice says so.
+ * - `writePatchedCopy` (older callers): a sheet of the same name is rewritten in place.
  */
+import type { CellRange } from '../../engine/grid/cell';
 import type { Table } from '../../engine/report/tables';
+import type { ToolSheetRole } from '../../app/plan';
 import type { CellEdit } from './sheet-patch';
 import { patchSheetXml } from './sheet-patch';
-import { XlsxError, messages } from './errors';
-import { guarded, openModel } from './open';
+import { XlsxError, guarded, inPart, messages } from './errors';
+import { openModel } from './open';
 import { directoryOf, isRelType, relativeTarget, relsPartFor, resolveTarget } from './opc';
 import {
   EditablePart,
@@ -20,13 +28,14 @@ import {
   removeOverride,
   removeRelationship,
   setFullCalcOnLoad,
+  addSheetMarks,
 } from './package-edit';
-import { assertUniqueSheetNames, assertValidSheetName } from './sheet-name';
+import { assertUniqueSheetNames, assertValidSheetName, sheetNameProblem } from './sheet-name';
 import { MAIN_NS, renderWorksheet } from './sheet-writer';
-import { AppendedStyles } from './styles';
-import { findSheet, readPartText, type SheetEntry, type WorkbookModel } from './workbook';
+import { AppendedStyles, assertValidStyle, wantsStyle } from './styles';
+import { findSheet, readPartText, TOOL_MARK_NAME, type SheetEntry, type WorkbookModel } from './workbook';
 import { encodeXml, type XmlText } from './xml';
-import { findElement, getAttr, openTag, prefixOf } from './xml-scan';
+import { findElement, getAttr, openTag, prefixOf } from './xml-locator';
 import { normalizePartName, writeZip, type ZipItem } from './zip';
 
 export type { CellEdit } from './sheet-patch';
@@ -36,6 +45,31 @@ export interface NewSheet {
   readonly table: Table;
   readonly columnWidths?: readonly number[];
   readonly freezeRows?: number;
+  /** Merged areas (one-cell areas are ignored). */
+  readonly merges?: readonly CellRange[];
+}
+
+/** A sheet of the tool's own, written by writePlannedCopy: a NewSheet with its role. */
+export interface PlannedSheet extends NewSheet {
+  readonly role: ToolSheetRole;
+}
+
+export interface PlannedCopy {
+  readonly bytes: Uint8Array;
+  /** The names the tool's sheets were written under, in the order given. */
+  readonly sheetNames: readonly string[];
+  /** One Spanish sentence per sheet that could not take its preferred name. */
+  readonly notices: readonly string[];
+}
+
+/** A sheet to write, and what becomes of the workbook's sheets for it. */
+interface SheetWrite {
+  readonly spec: NewSheet;
+  readonly name: string;
+  /** An existing sheet rewritten in place (keeps its entry, rId and mark). */
+  readonly replaces: SheetEntry | undefined;
+  /** The mark to add with a new sheet. */
+  readonly role: ToolSheetRole | undefined;
 }
 
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -51,14 +85,71 @@ export function writePatchedCopy(
   addSheets: readonly NewSheet[] = [],
 ): Uint8Array {
   validateInputs(edits, addSheets);
-  const model = guarded(() => openModel(data));
+  const model = guarded(() => openModel(data), 'abrir el libro');
+  const target = reportSheet(model, sheet);
+  const writes = addSheets.map((s) => ({ spec: s, name: s.name, replaces: sheetToReplace(model, target, s.name), role: undefined }));
+  return guarded(() => new CopyBuilder(model, target).build(edits, writes), 'escribir la copia');
+}
+
+/**
+ * The copy the recompute plan asks for: `edits` in `sheet`, and each tool sheet written
+ * over the sheet that carries its role's mark, or added (with the mark) under its name,
+ * or under `Name (2)`, `Name (3)`… when a sheet the tool did not make holds that name.
+ * Throws as writePatchedCopy does.
+ */
+export function writePlannedCopy(data: Uint8Array, sheet: string, edits: readonly CellEdit[], toolSheets: readonly PlannedSheet[]): PlannedCopy {
+  validateInputs(edits, toolSheets);
+  const model = guarded(() => openModel(data), 'abrir el libro');
+  const target = reportSheet(model, sheet);
+  const writes = planSheets(model, target, toolSheets);
+  const bytes = guarded(() => new CopyBuilder(model, target).build(edits, writes), 'escribir la copia');
+  const notices = writes.filter((w) => !w.replaces && w.name !== w.spec.name).map((w) => renamedNotice(w.spec.name, w.name, w.role));
+  return { bytes, sheetNames: writes.map((w) => w.name), notices };
+}
+
+function reportSheet(model: WorkbookModel, sheet: string): SheetEntry & { part: string } {
   const report = findSheet(model, sheet);
   if (!report.part || report.kind !== 'worksheet') {
     throw new XlsxError('sheet-not-found', messages.sheetNotFound(sheet, worksheetNames(model)), `${sheet} is a ${report.kind}`);
   }
-  const target = { ...report, part: report.part };
-  const replaced = addSheets.map((s) => sheetToReplace(model, report, s.name));
-  return guarded(() => new CopyBuilder(model, target).build(edits, addSheets, replaced));
+  return { ...report, part: report.part };
+}
+
+function planSheets(model: WorkbookModel, report: SheetEntry, specs: readonly PlannedSheet[]): SheetWrite[] {
+  const taken = new Set(model.sheets.map((s) => s.name.toLowerCase()));
+  const claimed = new Set<SheetEntry>();
+  return specs.map((spec) => {
+    // The first worksheet with this role's mark (a copy of it carries the mark too).
+    const own = model.sheets.find((s) => s.toolRole === spec.role && s.name !== report.name && !claimed.has(s) && s.part && s.kind === 'worksheet');
+    if (own) {
+      claimed.add(own);
+      return { spec, name: own.name, replaces: own, role: spec.role };
+    }
+    const name = freeSheetName(spec.name, taken);
+    taken.add(name.toLowerCase());
+    return { spec, name, replaces: undefined, role: spec.role };
+  });
+}
+
+/** `name`, or `name (2)`, `name (3)`… shortened to Excel's 31 characters. */
+function freeSheetName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = name.slice(0, 31 - suffix.length).replace(/'+$/, '') + suffix;
+    if (!taken.has(candidate.toLowerCase()) && !sheetNameProblem(candidate)) return candidate;
+  }
+}
+
+const ROLE_WRITTEN: Record<ToolSheetRole, string> = {
+  observaciones: 'las observaciones se escribieron',
+  resumen: 'el resumen se escribió',
+  reporte: 'el reporte se escribió',
+};
+
+function renamedNotice(wanted: string, used: string, role: ToolSheetRole | undefined): string {
+  const what = role ? ROLE_WRITTEN[role] : 'la hoja nueva se escribió';
+  return `El libro ya tenía una hoja «${wanted}» que no creó el Semáforo POI; se dejó intacta y ${what} en la hoja «${used}».`;
 }
 
 function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet[]): void {
@@ -75,7 +166,12 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
         if (cell && typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
           throw new RangeError(`Valor no finito (${cell.value}) en la hoja «${s.name}»`);
         }
+        if (cell) assertValidStyle(cell);
       }
+    }
+    for (const m of s.merges ?? []) {
+      const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
+      if (!ok || m.bottom < m.top || m.right < m.left) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
     }
   }
 }
@@ -84,11 +180,11 @@ function worksheetNames(model: WorkbookModel): string[] {
   return model.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
 }
 
-/** An existing sheet of that name (added by an earlier run) is rewritten in place. */
+/** writePatchedCopy: an existing sheet of that name (added by an earlier run) is rewritten in place. */
 function sheetToReplace(model: WorkbookModel, report: SheetEntry, name: string): SheetEntry | undefined {
   const existing = model.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!existing) return undefined;
-  if (existing === report) throw new RangeError(`La hoja añadida «${name}» tendría el nombre de la hoja del reporte.`);
+  if (existing.rId === report.rId && existing.name === report.name) throw new RangeError(`La hoja añadida «${name}» tendría el nombre de la hoja del reporte.`);
   if (!existing.part || existing.kind !== 'worksheet') {
     throw new RangeError(`Ya existe una hoja «${existing.name}» que no es de cálculo; elija otro nombre.`);
   }
@@ -114,12 +210,14 @@ class CopyBuilder {
     this.reportText = this.read(report.part);
   }
 
-  build(edits: readonly CellEdit[], addSheets: readonly NewSheet[], replaced: readonly (SheetEntry | undefined)[]): Uint8Array {
-    const patch = patchSheetXml(this.reportText.text, edits);
+  build(edits: readonly CellEdit[], writes: readonly SheetWrite[]): Uint8Array {
+    const patch = inPart(this.report.part, () => patchSheetXml(this.reportText.text, edits));
     if (patch.xml !== this.reportText.text) this.change(this.report.part, encodeXml(patch.xml, this.reportText));
     if (patch.droppedFormulas.length) this.dropFromCalcChain(patch.droppedFormulas);
-    this.addSheets(addSheets, replaced);
-    setFullCalcOnLoad(this.workbook);
+    inPart(this.workbook.part, () => {
+      this.addSheets(writes);
+      setFullCalcOnLoad(this.workbook);
+    });
     for (const part of [this.workbook, this.rels, this.types]) if (part.changed) this.change(part.part, part.bytes());
     return this.zip();
   }
@@ -137,39 +235,48 @@ class CopyBuilder {
     return writeZip(items, zip, zip.comment);
   }
 
-  private addSheets(specs: readonly NewSheet[], replaced: readonly (SheetEntry | undefined)[]): void {
-    if (specs.length === 0) return;
-    const styles = this.stylesFor(specs);
-    const mainNs = sheetNamespace(this.reportText.text);
+  private addSheets(writes: readonly SheetWrite[]): void {
+    if (writes.length === 0) return;
+    const styles = this.stylesFor(writes.map((w) => w.spec));
+    const mainNs = inPart(this.report.part, () => sheetNamespace(this.reportText.text));
     const relType = this.model.workbookRels.find((r) => r.id === this.report.rId)?.type ?? '';
     const contentType = overrideContentType(this.types, this.report.part) ?? WORKSHEET_CONTENT_TYPE;
     const usedIds = this.model.workbookRels.map((r) => r.id);
     const usedParts = new Set(this.model.zip.entries.map((e) => normalizePartName(e.name)));
     let sheetId = Math.max(0, ...this.model.sheets.map((s) => s.sheetId)) + 1;
-    specs.forEach((spec, i) => {
-      const xml = encodeXml(renderWorksheet(spec, { mainNs, styleOf: styles?.appender.styleOf }));
-      const old = replaced[i];
-      if (old?.part) return this.change(old.part, xml);
+    // New sheets go after the existing ones: their index is their mark's localSheetId.
+    let index = this.model.sheets.length;
+    const marks: { sheetIndex: number; role: string }[] = [];
+    for (const w of writes) {
+      const xml = encodeXml(renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf }));
+      const old = w.replaces;
+      if (old?.part) {
+        this.change(old.part, xml);
+        continue;
+      }
       const part = freePartName(directoryOf(this.report.part), usedParts);
       const rId = freeRelationshipId(usedIds);
       usedIds.push(rId);
-      addSheetEntry(this.workbook, spec.name, sheetId++, rId);
+      addSheetEntry(this.workbook, w.name, sheetId++, rId);
       addRelationship(this.rels, rId, relType, relativeTarget(this.model.workbookPart, part));
       addOverride(this.types, part, contentType);
       this.appended.push({ name: part, content: xml });
-    });
-    const styled = styles?.appender.result();
+      if (w.role) marks.push({ sheetIndex: index, role: w.role });
+      index++;
+    }
+    if (marks.length) addSheetMarks(this.workbook, TOOL_MARK_NAME, marks);
+    const styled = styles && inPart(styles.part, () => styles.appender.result());
     if (styles && styled !== undefined) this.change(styles.part, encodeXml(styled, styles.text));
   }
 
   /** Bold and number formats are appended to styles.xml only when a new cell uses them. */
   private stylesFor(specs: readonly NewSheet[]): { part: string; text: XmlText; appender: AppendedStyles } | undefined {
-    const wanted = specs.some((s) => s.table.some((row) => (row ?? []).some((c) => c && (c.bold || c.format))));
+    const wanted = specs.some((s) => s.table.some((row) => (row ?? []).some((c) => c && wantsStyle(c))));
     const rel = this.model.workbookRels.find((r) => !r.external && isRelType(r.type, 'styles'));
     if (!wanted || !rel) return undefined;
     const part = resolveTarget(this.model.workbookPart, rel.target);
     const text = readPartText(this.model.zip, part);
-    return text ? { part, text, appender: new AppendedStyles(text.text) } : undefined;
+    return text ? { part, text, appender: inPart(part, () => new AppendedStyles(text.text)) } : undefined;
   }
 
   private dropFromCalcChain(cells: Parameters<typeof removeCalcChainEntries>[2]): void {
@@ -179,7 +286,7 @@ class CopyBuilder {
     const text = readPartText(this.model.zip, part);
     if (!text) return;
     const chain = new EditablePart(part, text);
-    if (removeCalcChainEntries(chain, this.report.sheetId, cells)) {
+    if (inPart(part, () => removeCalcChainEntries(chain, this.report.sheetId, cells))) {
       if (chain.changed) this.change(part, chain.bytes());
       return;
     }

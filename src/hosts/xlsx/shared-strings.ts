@@ -8,7 +8,7 @@
  */
 import { RichTextCollector } from './rich-text';
 import { countElements, decodeOoxmlString, parseXml } from './xml';
-import { nameEnds, onlyElements, StrictScanner } from './xml-scan';
+import { nameEnds, onlyElements, StrictScanner } from './xml-strict-scanner';
 
 export function parseSharedStrings(text: string, part: string): string[] {
   return parseSharedStringsFast(text, part) ?? parseSharedStringsSaxes(text, part);

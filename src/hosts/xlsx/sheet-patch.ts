@@ -24,7 +24,8 @@ import {
   setAttr,
   type ElementSpan,
   type Splice,
-} from './xml-scan';
+} from './xml-locator';
+import { MalformedXml } from './errors';
 
 /** A value to write at a 0-based position. */
 export interface CellEdit {
@@ -63,7 +64,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[]): SheetPat
   const byRow = groupEdits(edits);
   if (byRow.size === 0) return { xml, droppedFormulas: [] };
   const sheetData = findElement(xml, 'sheetData', 0, xml.length, true);
-  if (!sheetData) throw new SyntaxError('La hoja no tiene <sheetData>');
+  if (!sheetData) throw new MalformedXml('La hoja no tiene <sheetData>');
   const patcher = new SheetPatcher(xml, sheetData, byRow);
   patcher.run();
   return { xml: applySplices(xml, patcher.splices), droppedFormulas: patcher.dropped };

@@ -23,17 +23,44 @@
 import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
 import { parseCellRef, type ParsedRef } from './cell-ref';
+import { serialToIso } from './date-styles';
+import { MalformedXml, XlsxError, messages } from './errors';
 import { RichTextCollector } from './rich-text';
 import { countElements, decodeOoxmlString, localName, streamXml, unescapeXml, type Attributes } from './xml';
-import { at, isSpace, nameEnds, NO_ATTRS, onlyElements, StrictScanner } from './xml-scan';
+import { at, isSpace, nameEnds, NO_ATTRS, onlyElements, StrictScanner } from './xml-strict-scanner';
 
 type Rows = (CellValue[] | undefined)[];
 
-export function readWorksheet(text: string, part: string, sharedStrings: readonly string[]): Grid {
-  return readWorksheetFast(text, part, sharedStrings) ?? readWorksheetSaxes(text, part, sharedStrings);
+/** What a sheet's cells are read with, besides its own text. */
+export interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  /** Per `cellXfs` index, 1 when the style shows a date (date-styles.ts); undefined: none does. */
+  readonly dateStyles?: Uint8Array;
+  readonly date1904?: boolean;
+  /** Read only rows 0 … maxRows-1 (the scanner stops there). */
+  readonly maxRows?: number;
+}
+
+/** Excel's limits: 1,048,576 rows × 16,384 columns (0-based maxima). */
+export const MAX_ROW = 1_048_575;
+export const MAX_COL = 16_383;
+
+export function readWorksheet(text: string, part: string, ctx: SheetContext): Grid {
+  return readWorksheetFast(text, part, ctx) ?? readWorksheetSaxes(text, part, ctx);
 }
 
 // ---------------------------------------------------------------- shared rules
+
+/** A row or column beyond Excel's limits: the file is damaged (and would make huge grids). */
+function outOfBounds(part: string, what: string): XlsxError {
+  return new XlsxError('out-of-bounds', messages.outOfBounds(part, what), `${part}: ${what}`);
+}
+
+/** A number shown as a date becomes its ISO text (see Grid's doc). */
+function dated(v: CellValue, style: number, ctx: SheetContext): CellValue {
+  if (typeof v !== 'number' || style < 0 || !ctx.dateStyles || ctx.dateStyles[style] !== 1) return v;
+  return serialToIso(v, ctx.date1904 ?? false) ?? v;
+}
 
 /** A cell's value from its type (`t`), its `<v>` text and its inline string, if any. */
 function cellValue(type: string, v: string | undefined, inline: string | undefined, sharedStrings: readonly string[]): CellValue {
@@ -62,37 +89,58 @@ function numberValue(v: string | undefined): CellValue {
   return v;
 }
 
-/** Only cells with a value exist; gaps before them in their row are null. */
+/**
+ * Only cells with a value exist; short gaps before them in their row are null. A long gap
+ * stays a hole (read as null through cellAt): a stray value in column XFD must not cost
+ * 16,384 slots in every row.
+ */
 function placeValue(rows: Rows, row: number, col: number, v: CellValue): void {
   if (v === null || row < 0 || col < 0) return;
   let cells = rows[row];
   if (!cells) cells = rows[row] = [];
-  while (cells.length < col) cells.push(null);
+  if (col - cells.length <= 64) while (cells.length < col) cells.push(null);
   cells[col] = v;
 }
 
 // ---------------------------------------------------------------- saxes: the general path
 
-export function readWorksheetSaxes(text: string, part: string, sharedStrings: readonly string[]): Grid {
-  const reader = new WorksheetReader(sharedStrings);
+export function readWorksheetSaxes(text: string, part: string, ctx: SheetContext): Grid {
+  const reader = new WorksheetReader(ctx, part);
   streamXml(text, part, (parser) => {
     parser.on('opentag', (t) => reader.open(localName(t.name), t.attributes as Attributes));
     parser.on('closetag', (t) => reader.close(localName(t.name)));
     parser.on('text', (t) => reader.text(t));
     parser.on('cdata', (t) => reader.text(t));
   });
-  return { rows: reader.rows, merges: reader.merges };
+  return gridOf(reader.rows, reader.merges, reader.hiddenRows, ctx.maxRows);
+}
+
+/** The Grid, with what a `maxRows` read leaves out removed. */
+function gridOf(rows: Rows, merges: CellRange[], hiddenRows: number[], maxRows: number | undefined): Grid {
+  if (maxRows !== undefined) {
+    if (rows.length > maxRows) rows.length = maxRows;
+    merges = merges.filter((m) => m.top < maxRows);
+    hiddenRows = hiddenRows.filter((r) => r < maxRows);
+  }
+  return hiddenRows.length ? { rows, merges, hiddenRows: ascending(hiddenRows) } : { rows, merges };
+}
+
+function ascending(list: number[]): number[] {
+  for (let i = 1; i < list.length; i++) if (list[i] <= list[i - 1]) return [...new Set(list)].sort((a, b) => a - b);
+  return list;
 }
 
 class WorksheetReader {
   readonly rows: Rows = [];
   readonly merges: CellRange[] = [];
+  readonly hiddenRows: number[] = [];
   private inSheetData = false;
   private row = -1;
   private rowHasRef = false;
   private col = -1;
   private inCell = false;
   private cellType = 'n';
+  private cellStyle = -1;
   private inValue = false;
   private value: string | undefined;
   private inInline = false;
@@ -100,7 +148,10 @@ class WorksheetReader {
   private readonly rich = new RichTextCollector();
   private readonly ref: ParsedRef = { row: -1, col: -1 };
 
-  constructor(private readonly sharedStrings: readonly string[]) {}
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly part: string,
+  ) {}
 
   open(name: string, a: Attributes): void {
     if (this.inCell) return this.openInCell(name);
@@ -131,19 +182,28 @@ class WorksheetReader {
   /** 'A5:B6' with the char-loop parser: 60,000 merges are common in a ministry's report. */
   private mergeRange(ref: string): CellRange {
     const colon = ref.indexOf(':');
-    if (colon < 0) return rangeFromA1(ref);
-    const a = parseCellRef(ref.slice(0, colon), this.ref);
+    const a = parseCellRef(ref.slice(0, colon < 0 ? ref.length : colon), this.ref);
     const top = a.row;
     const left = a.col;
-    const b = parseCellRef(ref.slice(colon + 1), this.ref);
+    const b = colon < 0 ? a : parseCellRef(ref.slice(colon + 1), this.ref);
     // Whole rows/columns ("A:A") or anything unusual: the strict engine parser decides.
-    if (top < 0 || left < 0 || b.row < 0 || b.col < 0) return rangeFromA1(ref);
-    return { top: Math.min(top, b.row), left: Math.min(left, b.col), bottom: Math.max(top, b.row), right: Math.max(left, b.col) };
+    const range =
+      colon < 0 || top < 0 || left < 0 || b.row < 0 || b.col < 0
+        ? strictRange(ref, this.part)
+        : { top: Math.min(top, b.row), left: Math.min(left, b.col), bottom: Math.max(top, b.row), right: Math.max(left, b.col) };
+    if (range.bottom > MAX_ROW || range.right > MAX_COL) throw outOfBounds(this.part, `el área combinada ${ref}`);
+    return range;
   }
 
   private openRow(a: Attributes): void {
     this.rowHasRef = a.r !== undefined;
-    this.row = this.rowHasRef ? Number(a.r) - 1 : this.row + 1;
+    if (this.rowHasRef) {
+      const n = Number(a.r);
+      if (!Number.isInteger(n) || n < 1) throw new MalformedXml(`row r="${a.r}"`, this.part);
+      this.row = n - 1;
+    } else this.row++;
+    if (this.row > MAX_ROW) throw outOfBounds(this.part, `la fila ${(this.row + 1).toLocaleString('es-PE')}`);
+    if (a.hidden === '1' || a.hidden === 'true') this.hiddenRows.push(this.row);
     this.col = -1;
   }
 
@@ -156,8 +216,11 @@ class WorksheetReader {
       // A row without `r` takes its number from its cells when they carry one.
       if (!this.rowHasRef && this.ref.row >= 0) this.row = this.ref.row;
     }
+    if (this.col > MAX_COL || this.row > MAX_ROW) throw outOfBounds(this.part, `la celda ${r ?? `de la columna ${this.col + 1}`}`);
     this.inCell = true;
     this.cellType = a.t ?? 'n';
+    const s = a.s === undefined ? -1 : Number(a.s);
+    this.cellStyle = Number.isInteger(s) ? s : -1;
     this.value = undefined;
     this.inlineText = undefined;
   }
@@ -174,7 +237,19 @@ class WorksheetReader {
 
   private closeCell(): void {
     this.inCell = false;
-    placeValue(this.rows, this.row, this.col, cellValue(this.cellType, this.value, this.inlineText, this.sharedStrings));
+    const max = this.ctx.maxRows;
+    if (max !== undefined && this.row >= max) return;
+    const v = cellValue(this.cellType, this.value, this.inlineText, this.ctx.sharedStrings);
+    placeValue(this.rows, this.row, this.col, this.cellType === 'n' ? dated(v, this.cellStyle, this.ctx) : v);
+  }
+}
+
+/** The engine's strict parser, for merge refs the char loop does not take; malformed → damaged. */
+function strictRange(ref: string, part: string): CellRange {
+  try {
+    return rangeFromA1(ref);
+  } catch {
+    throw new MalformedXml(`mergeCell ref="${ref}"`, part);
   }
 }
 
@@ -184,11 +259,11 @@ class WorksheetReader {
  * Reads the sheet with the strict scanner, or returns undefined when the part is not in the
  * plain dialect it knows (the caller then uses saxes). Its result equals readWorksheetSaxes'.
  */
-export function readWorksheetFast(text: string, part: string, sharedStrings: readonly string[]): Grid | undefined {
+export function readWorksheetFast(text: string, part: string, ctx: SheetContext): Grid | undefined {
   const open = text.indexOf('<sheetData');
   // Before it, only elements: a comment, CDATA or PI could hide the match.
   if (open < 0 || !onlyElements(text, 0, open)) return undefined;
-  const scanner = new SheetScanner(text, sharedStrings);
+  const scanner = new SheetScanner(text, ctx);
   let bodyStart = open + '<sheetData'.length;
   let bodyEnd: number;
   if (text.charCodeAt(bodyStart) === GT) bodyEnd = scanner.sheetData(++bodyStart);
@@ -209,7 +284,7 @@ export function readWorksheetFast(text: string, part: string, sharedStrings: rea
   }
   pieces.push(text.length);
   if (!skeletonAgrees(text, part, pieces)) return undefined;
-  return { rows: scanner.rows, merges: scanner.merges };
+  return gridOf(scanner.rows, scanner.merges, scanner.hiddenRows, ctx.maxRows);
 }
 
 /**
@@ -233,6 +308,9 @@ const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const DOT = 46;
+const SPACE = 32;
+const QUOTE = 34;
+const EQUALS = 61;
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
@@ -267,17 +345,26 @@ export function plainDecimal(s: string, from: number, to: number): number {
 class SheetScanner extends StrictScanner {
   readonly rows: Rows = [];
   readonly merges: CellRange[] = [];
+  readonly hiddenRows: number[] = [];
+  private readonly sharedStrings: readonly string[];
+  private readonly dateStyles: Uint8Array | undefined;
+  private readonly maxRows: number;
   private refRow = -1;
   private refCol = -1;
   private row = -1;
   private rowHasRef = false;
   private col = -1;
+  /** A `maxRows` read met its first row past the limit. */
+  private stopped = false;
 
   constructor(
     s: string,
-    private readonly sharedStrings: readonly string[],
+    private readonly ctx: SheetContext,
   ) {
     super(s);
+    this.sharedStrings = ctx.sharedStrings;
+    this.dateStyles = ctx.dateStyles;
+    this.maxRows = ctx.maxRows ?? Infinity;
   }
 
   /** From after `<sheetData>`: rows until `</sheetData>`, whose index it returns. */
@@ -289,6 +376,12 @@ class SheetScanner extends StrictScanner {
       if (at(s, p + 1, 'row') && nameEnds(s.charCodeAt(p + 4))) {
         p = this.readRow(p + 4);
         if (p < 0) return -1;
+        if (this.stopped) {
+          // The rest of the rows are not read (nor checked): on to the close tag.
+          const close = s.indexOf('</sheetData', p);
+          const c = s.charCodeAt(close + 11);
+          return close >= 0 && (c === GT || isSpace(c)) ? close : -1;
+        }
       } else if (at(s, p + 1, '/sheetData')) {
         const c = s.charCodeAt(p + 11);
         return c === GT || isSpace(c) ? p : -1;
@@ -309,6 +402,12 @@ class SheetScanner extends StrictScanner {
       p = this.space(p);
       if (s.charCodeAt(p) !== LT) return -1;
       if (at(s, p + 1, 'mergeCell') && nameEnds(s.charCodeAt(p + 10))) {
+        // `<mergeCell ref="A5:B6"/>` as every producer writes it, or the general attribute reader.
+        const quick = this.quickMergeCell(p + 10);
+        if (quick >= 0) {
+          p = quick;
+          continue;
+        }
         p = this.attrs(p + 10, MERGE_CELL_ATTRS);
         if (p < 0 || !this.selfClosing || this.seen !== 1 || !this.mergeRange(this.valueStart[0], this.valueEnd[0])) return -1;
       } else if (at(s, p + 1, '/mergeCells')) {
@@ -316,6 +415,17 @@ class SheetScanner extends StrictScanner {
         return c === GT || isSpace(c) ? p : -1;
       } else return -1;
     }
+  }
+
+  /** From after `<mergeCell`: exactly ` ref="A5:B6"/>`; the index after it, or -1 (then `attrs` decides). */
+  private quickMergeCell(p: number): number {
+    const s = this.s;
+    if (!at(s, p, ' ref="')) return -1;
+    const from = p + 6;
+    let q = from;
+    for (let c = s.charCodeAt(q); (c >= 48 && c <= 58) || (c >= 65 && c <= 90); c = s.charCodeAt(++q));
+    if (s.charCodeAt(q) !== QUOTE || s.charCodeAt(q + 1) !== SLASH || s.charCodeAt(q + 2) !== GT) return -1;
+    return this.mergeRange(from, q) ? q + 3 : -1;
   }
 
   /** `A5:B6` (both corners; anything else is left to the general reader). */
@@ -341,6 +451,13 @@ class SheetScanner extends StrictScanner {
       if (n < 0) return -1;
       this.row = n - 1;
     } else this.row++;
+    // Beyond Excel's rows: the general reader refuses the file with the right message.
+    if (this.row > MAX_ROW) return -1;
+    if (this.row >= this.maxRows) {
+      this.stopped = true;
+      return p;
+    }
+    if (this.seen & 32 /* hidden */ && this.isTrue(this.valueStart[5], this.valueEnd[5])) this.hiddenRows.push(this.row);
     this.col = -1;
     if (this.selfClosing) return p;
     for (;;) {
@@ -357,7 +474,8 @@ class SheetScanner extends StrictScanner {
 
   private readCell(p: number): number {
     const s = this.s;
-    p = this.attrs(p, CELL_ATTRS);
+    const quick = this.quickCellAttrs(p);
+    p = quick >= 0 ? quick : this.attrs(p, CELL_ATTRS);
     if (p < 0) return -1;
     const seen = this.seen;
     if (seen & 1) {
@@ -365,11 +483,17 @@ class SheetScanner extends StrictScanner {
       this.col = this.refCol;
       // A row without `r` takes its number from its cells.
       if (!this.rowHasRef) this.row = this.refRow;
-    } else this.col++;
+    } else if (++this.col > MAX_COL) return -1;
     let type = 'n';
     if (seen & 4) {
       type = this.cellType(this.valueStart[2], this.valueEnd[2]);
       if (type === '') return -1;
+    }
+    // The style matters only to tell dates: looked up only when some style is a date.
+    let style = -1;
+    if (seen & 2 && this.dateStyles && type === 'n') {
+      style = this.digits(this.valueStart[1], this.valueEnd[1], 9);
+      if (style < 0) return -1;
     }
     // No content: no value, nothing to place.
     if (this.selfClosing) return p;
@@ -394,9 +518,17 @@ class SheetScanner extends StrictScanner {
         }
         vStart = vEnd = p;
         if (!this.selfClosing) {
-          vEnd = this.chars(p);
-          if (vEnd < 0) return -1;
-          vAmp = this.amp;
+          // Numbers and shared-string indexes, the bulk of values, need no character checks.
+          let q = p;
+          for (let d = s.charCodeAt(q); (d >= 48 && d <= 57) || d === DOT || d === 45; d = s.charCodeAt(++q));
+          if (s.charCodeAt(q) === LT) {
+            vEnd = q;
+            vAmp = false;
+          } else {
+            vEnd = this.chars(p);
+            if (vEnd < 0) return -1;
+            vAmp = this.amp;
+          }
           p = s.charCodeAt(vEnd + 1) === SLASH && s.charCodeAt(vEnd + 2) === 118 && s.charCodeAt(vEnd + 3) === GT ? vEnd + 4 : this.closeTag(vEnd, 'v');
           if (p < 0) return -1;
         }
@@ -422,8 +554,54 @@ class SheetScanner extends StrictScanner {
         break;
       } else return -1;
     }
-    placeValue(this.rows, this.row, this.col, this.value(type, vStart, vEnd, vAmp, inline));
+    const v = this.value(type, vStart, vEnd, vAmp, inline);
+    placeValue(this.rows, this.row, this.col, style >= 0 ? dated(v, style, this.ctx) : v);
     return p;
+  }
+
+  /**
+   * From after `<c`: the attributes as producers write them (`r`, `s`, `t`, each once, one
+   * space before, `="…"` with letters and digits only), set as `attrs` sets them; -1 for
+   * anything else, and then the general `attrs` reads the tag. Most of a sheet's time is
+   * spent here: this avoids looking names up in a list.
+   */
+  private quickCellAttrs(p: number): number {
+    const s = this.s;
+    let seen = 0;
+    for (;;) {
+      let c = s.charCodeAt(p);
+      if (c === GT) {
+        this.seen = seen;
+        this.selfClosing = false;
+        return p + 1;
+      }
+      if (c === SLASH) {
+        if (s.charCodeAt(p + 1) !== GT) return -1;
+        this.seen = seen;
+        this.selfClosing = true;
+        return p + 2;
+      }
+      if (c !== SPACE) return -1;
+      c = s.charCodeAt(p + 1);
+      // The indexes of r, s and t in CELL_ATTRS.
+      const i = c === 114 ? 0 : c === 115 ? 1 : c === 116 ? 2 : -1;
+      if (i < 0 || s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE || seen & (1 << i)) return -1;
+      seen |= 1 << i;
+      const start = p + 4;
+      let q = start;
+      for (c = s.charCodeAt(q); c !== QUOTE; c = s.charCodeAt(++q)) {
+        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+      }
+      this.valueStart[i] = start;
+      this.valueEnd[i] = q;
+      p = q + 1;
+    }
+  }
+
+  /** `1` or `true`, as the general reader takes a boolean attribute. */
+  private isTrue(from: number, to: number): boolean {
+    const s = this.s;
+    return (to - from === 1 && s.charCodeAt(from) === 49) || (to - from === 4 && at(s, from, 'true'));
   }
 
   private value(type: string, from: number, to: number, amp: boolean, inline: string | undefined): CellValue {
@@ -441,15 +619,18 @@ class SheetScanner extends StrictScanner {
     return cellValue(type, v, inline, this.sharedStrings);
   }
 
-  /** `A1`…`ZZZ9999999`, upper-case, no `$`: into refRow/refCol (0-based). */
+  /**
+   * `A1`…`XFD1048576`, upper-case, no `$`: into refRow/refCol (0-based). Anything else
+   * (also a ref beyond Excel's limits) declines: the general reader decides.
+   */
   private cellRef(from: number, to: number): boolean {
     const s = this.s;
     let i = from;
     let col = 0;
     for (let c = s.charCodeAt(i); i < to && c >= 65 && c <= 90; c = s.charCodeAt(++i)) col = col * 26 + (c - 64);
-    if (i === from || i - from > 3) return false;
+    if (i === from || i - from > 3 || col > MAX_COL + 1) return false;
     const row = this.rowNumber(i, to);
-    if (row < 0) return false;
+    if (row < 0 || row > MAX_ROW + 1) return false;
     this.refCol = col - 1;
     this.refRow = row - 1;
     return true;

@@ -15,7 +15,8 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
 
 export interface WorksheetContent {
   readonly table: Table;
-  readonly merges?: readonly string[];
+  /** Merged areas, as ranges or in A1 form ('A5:A6'). */
+  readonly merges?: readonly (string | CellRange)[];
   readonly columnWidths?: readonly number[];
   readonly freezeRows?: number;
 }
@@ -98,11 +99,17 @@ function colsXml(widths: readonly number[] | undefined): string {
   return cols.length ? `<cols>${cols.join('')}</cols>` : '';
 }
 
-function mergesXml(merges: readonly string[] | undefined): string {
+function validRange(r: CellRange): CellRange {
+  const ok = [r.top, r.left, r.bottom, r.right].every((n) => Number.isInteger(n) && n >= 0) && r.bottom <= 1_048_575 && r.right <= 16_383;
+  if (!ok || r.bottom < r.top || r.right < r.left) throw new RangeError(`Área combinada inválida: ${JSON.stringify(r)}`);
+  return r;
+}
+
+function mergesXml(merges: readonly (string | CellRange)[] | undefined): string {
   if (!merges || merges.length === 0) return '';
   // Normalised through the engine's parser so a malformed ref fails here, not in Excel.
   const refs = merges
-    .map((m) => rangeFromA1(m))
+    .map((m) => (typeof m === 'string' ? rangeFromA1(m) : validRange(m)))
     .filter((r) => r.bottom > r.top || r.right > r.left) // a one-cell merge is not a merge
     .map(rangeToA1);
   if (refs.length === 0) return '';

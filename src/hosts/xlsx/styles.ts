@@ -1,14 +1,17 @@
 /**
- * Cell styles for the sheets we write (bold, number format). Two flavours:
+ * Cell styles for the sheets we write (bold, font size, number format, fill, alignment,
+ * wrap, thin borders). Two flavours:
  * - `NewStyles` writes a complete styles part for a workbook built from scratch;
  * - `AppendedStyles` adds what it needs to an existing styles part by splicing at the END
- *   of `<fonts>`, `<numFmts>` and `<cellXfs>`, so every existing index keeps its meaning;
- *   it reuses an identical entry when one exists, so running twice adds nothing new.
+ *   of `<fonts>`, `<fills>`, `<borders>`, `<numFmts>` and `<cellXfs>`, so every existing
+ *   index keeps its meaning; it reuses an identical entry when one exists, so running
+ *   twice adds nothing new.
  */
 import type { TableCell } from '../../engine/report/tables';
 import { MAIN_NS, XML_DECLARATION } from './sheet-writer';
 import { escapeXml, unescapeXml } from './xml';
-import { applySplices, childrenNamed, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-scan';
+import { applySplices, childrenNamed, findElement, getAttr, openTag, prefixOf, setAttr, type ElementSpan, type Splice } from './xml-locator';
+import { MalformedXml } from './errors';
 
 /** Excel's built-in number formats that need no `<numFmt>` entry. */
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
@@ -24,37 +27,130 @@ const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
 };
 const FIRST_CUSTOM_FORMAT = 164;
 
-function wantsStyle(cell: TableCell): boolean {
-  return Boolean(cell.bold) || (cell.format !== undefined && cell.format !== 'General');
+/**
+ * The style hints of a table cell. They are TableCell's own fields where the engine has
+ * them (the flat export's report adds fill, alignment, wrap and borders); read
+ * structurally here so this host renders them whichever TableCell it is built with.
+ */
+export interface CellStyleHints {
+  readonly bold?: boolean;
+  readonly format?: string;
+  /** Background fill as hex RGB without '#': `D9E1F2`. */
+  readonly fill?: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly verticalAlign?: 'top' | 'center';
+  readonly wrap?: boolean;
+  /** A thin border on the four sides. */
+  readonly border?: boolean;
+  /** Font size in points (the workbook's default font otherwise). */
+  readonly fontSize?: number;
+}
+
+const hints = (cell: TableCell): CellStyleHints => cell as CellStyleHints;
+
+export function wantsStyle(cell: TableCell): boolean {
+  const h = hints(cell);
+  return Boolean(h.bold || h.fill || h.align || h.verticalAlign || h.wrap || h.border || h.fontSize) || (h.format !== undefined && h.format !== 'General');
 }
 
 function styleKey(cell: TableCell): string {
-  return `${cell.bold ? 'b' : ''}|${cell.format ?? ''}`;
+  const h = hints(cell);
+  return `${h.bold ? 'b' : ''}|${h.format ?? ''}|${h.fill ?? ''}|${h.align ?? ''}|${h.verticalAlign ?? ''}|${h.wrap ? 'w' : ''}|${h.border ? 'x' : ''}|${h.fontSize ?? ''}`;
 }
 
-function xfXml(p: string, numFmtId: number, fontId: number): string {
-  const applyFmt = numFmtId ? ' applyNumberFormat="1"' : '';
-  const applyFont = fontId ? ' applyFont="1"' : '';
-  return `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${applyFmt}${applyFont}/>`;
+/** A fill colour as Excel's ARGB (`FFD9E1F2`); a misuse for anything but 6 hex digits. */
+export function argb(fill: string): string {
+  if (!/^[0-9A-Fa-f]{6}$/.test(fill)) throw new RangeError(`Color de relleno inválido «${fill}»: se esperan 6 dígitos hexadecimales (RRGGBB).`);
+  return `FF${fill.toUpperCase()}`;
+}
+
+export function fillXml(p: string, fill: string): string {
+  return `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+}
+
+export function thinBorderXml(p: string): string {
+  const side = (n: string): string => `<${p}${n} style="thin"><${p}color indexed="64"/></${p}${n}>`;
+  return `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`;
+}
+
+interface XfIds {
+  readonly numFmtId: number;
+  readonly fontId: number;
+  readonly fillId: number;
+  readonly borderId: number;
+}
+
+/** The same text for the bold/format styles as before fills and alignment existed (so copies stay stable). */
+function xfXml(p: string, ids: XfIds, cell?: TableCell): string {
+  const h = cell ? hints(cell) : {};
+  const applyFmt = ids.numFmtId ? ' applyNumberFormat="1"' : '';
+  const applyFont = ids.fontId ? ' applyFont="1"' : '';
+  const applyFill = ids.fillId ? ' applyFill="1"' : '';
+  const applyBorder = ids.borderId ? ' applyBorder="1"' : '';
+  const alignment = [
+    h.align ? ` horizontal="${h.align}"` : '',
+    h.verticalAlign ? ` vertical="${h.verticalAlign}"` : '',
+    h.wrap ? ' wrapText="1"' : '',
+  ].join('');
+  const head = `<${p}xf numFmtId="${ids.numFmtId}" fontId="${ids.fontId}" fillId="${ids.fillId}" borderId="${ids.borderId}" xfId="0"${applyFmt}${applyFont}${applyFill}${applyBorder}`;
+  return alignment ? `${head} applyAlignment="1"><${p}alignment${alignment}/></${p}xf>` : `${head}/>`;
+}
+
+/** Throws RangeError for a style hint no cell can have (checked before writing anything). */
+export function assertValidStyle(cell: TableCell): void {
+  const h = hints(cell);
+  if (h.fill) argb(h.fill);
+  validFontSize(h.fontSize);
+}
+
+function validFontSize(size: number | undefined): number | undefined {
+  if (size === undefined) return undefined;
+  if (!(size >= 1 && size <= 409)) throw new RangeError(`Tamaño de letra inválido: ${size}`);
+  return size;
 }
 
 // ---------------------------------------------------------------- a new styles part
 
 export class NewStyles {
   private readonly formats: string[] = [];
-  private readonly xfs: string[] = [xfXml('', 0, 0)];
+  private readonly xfs: string[] = [xfXml('', { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0 })];
   private readonly byKey = new Map<string, number>();
+  /** Fonts after the default (0) and its bold copy (1). */
+  private readonly fonts: string[] = [];
+  /** Fills after the two Excel requires (none, gray125). */
+  private readonly fills: string[] = [];
+  private bordered = false;
 
   readonly styleOf = (cell: TableCell): number | undefined => {
     if (!wantsStyle(cell)) return undefined;
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
-      index = this.xfs.push(xfXml('', this.formatId(cell.format), cell.bold ? 1 : 0)) - 1;
+      const h = hints(cell);
+      const ids = { numFmtId: this.formatId(h.format), fontId: this.fontId(h), fillId: this.fillId(h.fill), borderId: h.border ? 1 : 0 };
+      if (h.border) this.bordered = true;
+      index = this.xfs.push(xfXml('', ids, cell)) - 1;
       this.byKey.set(key, index);
     }
     return index;
   };
+
+  private fontId(h: CellStyleHints): number {
+    const size = validFontSize(h.fontSize);
+    if (size === undefined || size === 11) return h.bold ? 1 : 0;
+    const font = newFont(Boolean(h.bold), size);
+    let i = this.fonts.indexOf(font);
+    if (i < 0) i = this.fonts.push(font) - 1;
+    return 2 + i;
+  }
+
+  private fillId(fill: string | undefined): number {
+    if (!fill) return 0;
+    const xml = fillXml('', fill);
+    let i = this.fills.indexOf(xml);
+    if (i < 0) i = this.fills.push(xml) - 1;
+    return 2 + i;
+  }
 
   private formatId(format: string | undefined): number {
     if (format === undefined) return 0;
@@ -71,15 +167,16 @@ export class NewStyles {
           .map((f, i) => `<numFmt numFmtId="${FIRST_CUSTOM_FORMAT + i}" formatCode="${escapeXml(f)}"/>`)
           .join('')}</numFmts>`
       : '';
-    const font = (bold: boolean): string =>
-      `<font>${bold ? '<b/>' : ''}<sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>`;
+    const fonts = [newFont(false, 11), newFont(true, 11), ...this.fonts];
+    const fills = ['<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>', ...this.fills];
+    const borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>', ...(this.bordered ? [thinBorderXml('')] : [])];
     return [
       XML_DECLARATION,
       `<styleSheet xmlns="${MAIN_NS}">`,
       numFmts,
-      `<fonts count="2">${font(false)}${font(true)}</fonts>`,
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>',
-      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>',
+      `<fonts count="${fonts.length}">${fonts.join('')}</fonts>`,
+      `<fills count="${1 + fills.length}">${fills.join('')}</fills>`,
+      `<borders count="${borders.length}">${borders.join('')}</borders>`,
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>',
       `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>`,
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>',
@@ -89,37 +186,68 @@ export class NewStyles {
   }
 }
 
+function newFont(bold: boolean, size: number): string {
+  return `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>`;
+}
+
 // ---------------------------------------------------------------- appending to an existing part
 
 /**
  * Works on the original text; `result()` returns the spliced text, or undefined when no
  * style was needed (then the part is copied untouched).
  */
+/** Children of one list element (`<fonts>`, `<fills>`…) and those we append to it. */
+class AppendList {
+  readonly existing: string[];
+  readonly added: string[] = [];
+
+  constructor(
+    xml: string,
+    readonly span: ElementSpan | undefined,
+    child: string,
+  ) {
+    this.existing = span && !span.selfClosing ? childrenNamed(xml, span, child).map((c) => xml.slice(c.start, c.end)) : [];
+  }
+
+  /** Whether entries can be appended (the list element exists with content). */
+  get open(): boolean {
+    return this.span !== undefined && !this.span.selfClosing;
+  }
+
+  /** The index of an identical entry, or of this one appended. */
+  indexOf(entry: string): number {
+    const found = this.existing.indexOf(entry);
+    if (found >= 0) return found;
+    const pending = this.added.indexOf(entry);
+    if (pending >= 0) return this.existing.length + pending;
+    return this.existing.length + this.added.push(entry) - 1;
+  }
+}
+
 export class AppendedStyles {
   private readonly byKey = new Map<string, number>();
-  private readonly newFonts: string[] = [];
   private readonly newFormats: { id: number; code: string }[] = [];
-  private readonly newXfs: string[] = [];
-  private readonly fonts: ElementSpan;
   private readonly cellXfs: ElementSpan;
   private readonly numFmts: ElementSpan | undefined;
-  private readonly existingFonts: string[];
-  private readonly existingXfs: string[];
+  private readonly fonts: AppendList;
+  private readonly fills: AppendList;
+  private readonly borders: AppendList;
+  private readonly xfs: AppendList;
   private readonly existingFormats: Map<string, number>;
   private existingFormatCount = 0;
-  private boldFontId: number | undefined;
 
   constructor(private readonly xml: string) {
     const fonts = findElement(xml, 'fonts');
     const cellXfs = findElement(xml, 'cellXfs');
     if (!fonts || !cellXfs || fonts.selfClosing || cellXfs.selfClosing) {
-      throw new SyntaxError('styles.xml sin <fonts> o <cellXfs>');
+      throw new MalformedXml('styles.xml sin <fonts> o <cellXfs>');
     }
-    this.fonts = fonts;
     this.cellXfs = cellXfs;
     this.numFmts = findElement(xml, 'numFmts');
-    this.existingFonts = childrenNamed(xml, fonts, 'font').map((s) => xml.slice(s.start, s.end));
-    this.existingXfs = childrenNamed(xml, cellXfs, 'xf').map((s) => xml.slice(s.start, s.end));
+    this.fonts = new AppendList(xml, fonts, 'font');
+    this.fills = new AppendList(xml, findElement(xml, 'fills'), 'fill');
+    this.borders = new AppendList(xml, findElement(xml, 'borders'), 'border');
+    this.xfs = new AppendList(xml, cellXfs, 'xf');
     this.existingFormats = this.readFormats();
   }
 
@@ -128,7 +256,16 @@ export class AppendedStyles {
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
-      index = this.xfIndex(xfXml(prefixOf(this.cellXfs.qname), this.formatId(cell.format), cell.bold ? this.boldFont() : 0));
+      const h = hints(cell);
+      const p = prefixOf(this.cellXfs.qname);
+      const ids = {
+        numFmtId: this.formatId(h.format),
+        fontId: this.fontId(Boolean(h.bold), validFontSize(h.fontSize)),
+        // A styles part without fills or borders (allowed, never seen from Excel) keeps the defaults.
+        fillId: h.fill && this.fills.open ? this.fills.indexOf(fillXml(p, h.fill)) : 0,
+        borderId: h.border && this.borders.open ? this.borders.indexOf(thinBorderXml(p)) : 0,
+      };
+      index = this.xfs.indexOf(xfXml(p, ids, cell));
       this.byKey.set(key, index);
     }
     return index;
@@ -136,8 +273,9 @@ export class AppendedStyles {
 
   result(): string | undefined {
     const splices: Splice[] = [];
-    if (this.newFonts.length) splices.push(...this.appendTo(this.fonts, this.newFonts, this.existingFonts.length));
-    if (this.newXfs.length) splices.push(...this.appendTo(this.cellXfs, this.newXfs, this.existingXfs.length));
+    for (const list of [this.fonts, this.fills, this.borders, this.xfs]) {
+      if (list.added.length && list.span) splices.push(...this.appendTo(list.span, list.added, list.existing.length));
+    }
     if (this.newFormats.length) splices.push(...this.formatSplices());
     return splices.length ? applySplices(this.xml, splices) : undefined;
   }
@@ -155,19 +293,21 @@ export class AppendedStyles {
     return out;
   }
 
-  /** Font 0 (the workbook's default font) made bold, so bold cells look like the rest. */
-  private boldFont(): number {
-    if (this.boldFontId !== undefined) return this.boldFontId;
-    const base = this.existingFonts[0] ?? '<font/>';
+  /**
+   * Font 0 (the workbook's default font), made bold and/or resized, so the tool's cells look
+   * like the rest of the workbook; font 0 itself for neither.
+   */
+  private fontId(bold: boolean, size: number | undefined): number {
+    if (!bold && size === undefined) return 0;
+    const base = this.fonts.existing[0] ?? '<font/>';
     const p = prefixOf(base.slice(1, base.search(/[\s/>]/)));
-    const bold = /<([\w.-]+:)?b[\s/>]/.test(base)
-      ? base
-      : base.endsWith('/>')
-        ? `${base.slice(0, -2)}><${p}b/></${p}font>`
-        : base.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
-    const found = this.existingFonts.indexOf(bold);
-    this.boldFontId = found >= 0 ? found : this.existingFonts.length + this.newFonts.push(bold) - 1;
-    return this.boldFontId;
+    let font = base.endsWith('/>') ? `${base.slice(0, -2)}></${p}font>` : base;
+    if (bold && !/<([\w.-]+:)?b[\s/>]/.test(font)) font = font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+    if (size !== undefined) {
+      const sz = `<${p}sz val="${size}"/>`;
+      font = /<([\w.-]+:)?sz[\s/>][^>]*>/.test(font) ? font.replace(/<([\w.-]+:)?sz[\s/>][^>]*>/, sz) : font.replace(/^(<[^>]*>)/, `$1${sz}`);
+    }
+    return this.fonts.indexOf(font);
   }
 
   private formatId(format: string | undefined): number {
@@ -180,14 +320,6 @@ export class AppendedStyles {
     const id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...used) + 1;
     this.newFormats.push({ id, code: format });
     return id;
-  }
-
-  private xfIndex(xf: string): number {
-    const found = this.existingXfs.indexOf(xf);
-    if (found >= 0) return found;
-    const pending = this.newXfs.indexOf(xf);
-    if (pending >= 0) return this.existingXfs.length + pending;
-    return this.existingXfs.length + this.newXfs.push(xf) - 1;
   }
 
   /** New children before the close tag, and the `count` attribute brought up to date. */
@@ -209,7 +341,7 @@ export class AppendedStyles {
     if (n) return [{ start: n.start, end: n.end, text: block }];
     // numFmts is the first child of styleSheet.
     const root = findElement(this.xml, 'styleSheet');
-    if (!root) throw new SyntaxError('styles.xml sin <styleSheet>');
+    if (!root) throw new MalformedXml('styles.xml sin <styleSheet>');
     return [{ start: root.openEnd, end: root.openEnd, text: block }];
   }
 }

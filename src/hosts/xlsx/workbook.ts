@@ -9,6 +9,11 @@ import { inflateEntry, type ZipArchive } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
+/** The tool's own mark on a sheet it wrote (shared with the Office host). */
+export const TOOL_MARK_NAME = 'SemaforoPOI.hoja';
+export type ToolRole = 'observaciones' | 'resumen' | 'reporte';
+const TOOL_ROLES: readonly string[] = ['observaciones', 'resumen', 'reporte'];
+
 export interface SheetEntry {
   readonly name: string;
   readonly state: SheetState;
@@ -18,6 +23,8 @@ export interface SheetEntry {
   readonly part: string | undefined;
   /** Last segment of the relationship type: 'worksheet', 'chartsheet', 'dialogsheet'… */
   readonly kind: string;
+  /** Set when the sheet carries the tool's mark (a sheet-scoped defined name, see TOOL_MARK_NAME). */
+  readonly toolRole?: ToolRole;
 }
 
 export interface WorkbookModel {
@@ -26,6 +33,9 @@ export interface WorkbookModel {
   readonly workbookRels: readonly Relationship[];
   readonly sheets: readonly SheetEntry[];
   readonly sharedStringsPart: string | undefined;
+  readonly stylesPart: string | undefined;
+  /** `<workbookPr date1904="1">`: date serials count from 1904-01-01. */
+  readonly date1904: boolean;
 }
 
 const MAIN_CONTENT_TYPES = [
@@ -51,12 +61,15 @@ export function loadWorkbook(zip: ZipArchive): WorkbookModel {
   if (!text) throw new XlsxError('no-workbook', messages.noWorkbook(), `${workbookPart} missing`);
   const sheets = parseSheets(text.text, workbookPart, workbookRels);
   const sst = workbookRels.find((r) => !r.external && isRelType(r.type, 'sharedStrings'));
+  const styles = workbookRels.find((r) => !r.external && isRelType(r.type, 'styles'));
   return {
     zip,
     workbookPart,
     workbookRels,
-    sheets,
+    sheets: sheets.list,
     sharedStringsPart: sst ? resolveTarget(workbookPart, sst.target) : undefined,
+    stylesPart: styles ? resolveTarget(workbookPart, styles.target) : undefined,
+    date1904: sheets.date1904,
   };
 }
 
@@ -78,16 +91,26 @@ function findWorkbookPart(zip: ZipArchive): string {
   throw new XlsxError('no-workbook', messages.noWorkbook(), 'no officeDocument relationship');
 }
 
-function parseSheets(text: string, part: string, rels: readonly Relationship[]): SheetEntry[] {
+function parseSheets(text: string, part: string, rels: readonly Relationship[]): { list: SheetEntry[]; date1904: boolean } {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   let root: string | undefined;
+  let date1904 = false;
   const relPrefixes: string[] = [];
+  // The tool's mark: <definedName name="SemaforoPOI.hoja" localSheetId="i">"observaciones"</definedName>
+  const marks = new Map<number, ToolRole>();
+  let mark: { sheet: number; text: string } | undefined;
   parseXml(text, part, {
     open(name, a) {
       if (root === undefined) {
         root = name;
         relPrefixes.push(...relationshipPrefixes(a));
+      }
+      // Also matches an extension's x15:workbookPr, which has no date1904: never unset it.
+      if (name === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true')) date1904 = true;
+      if (name === 'definedName') {
+        const sheet = Number(a.localSheetId);
+        mark = a.name === TOOL_MARK_NAME && a.localSheetId !== undefined && Number.isInteger(sheet) ? { sheet, text: '' } : undefined;
       }
       if (name !== 'sheet') return;
       const rId = relationshipId(a, relPrefixes) ?? '';
@@ -101,10 +124,20 @@ function parseSheets(text: string, part: string, rels: readonly Relationship[]):
         kind: rel ? rel.type.slice(rel.type.lastIndexOf('/') + 1) : 'missing',
       });
     },
+    text(t) {
+      if (mark) mark.text += t;
+    },
+    close(name) {
+      if (name !== 'definedName' || !mark) return;
+      const role = /^\s*"([a-z]+)"\s*$/.exec(mark.text)?.[1];
+      if (role && TOOL_ROLES.includes(role)) marks.set(mark.sheet, role as ToolRole);
+      mark = undefined;
+    },
   });
   // A .docx or .pptx also has an officeDocument relationship: the root tells them apart.
   if (root !== 'workbook') throw new XlsxError('no-workbook', messages.noWorkbook(), `root element ${root ?? '(none)'}`);
-  return sheets;
+  const list = sheets.map((s, i) => (marks.has(i) ? { ...s, toolRole: marks.get(i) } : s));
+  return { list, date1904 };
 }
 
 /** Prefixes bound to the relationships namespace (transitional or strict) by these attributes. */

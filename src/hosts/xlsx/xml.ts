@@ -4,7 +4,7 @@
  * names, so `x:c` and `c` are the same element whatever prefix the producer chose.
  */
 import { SaxesParser } from 'saxes';
-import { XlsxError, messages } from './errors';
+import { MalformedXml, XlsxError, messages } from './errors';
 
 export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -102,9 +102,10 @@ export interface XmlHandlers {
 const CHUNK = 1 << 16;
 
 /**
- * Streams `text` through a saxes parser that `attach` has set up, in chunks. Any failure
- * (bad XML, or a handler throwing on a value it cannot use) becomes XlsxError('bad-xml')
- * naming the part. Hot readers attach their own handlers, so their call sites stay
+ * Streams `text` through a saxes parser that `attach` has set up, in chunks. What saxes
+ * refuses becomes XlsxError('bad-xml') naming the part; a handler refusing a value throws
+ * MalformedXml (reported against this part); any other exception from a handler is a
+ * defect of ours and leaves as it is (see `guarded`). Hot readers attach their own handlers, so their call sites stay
  * monomorphic; others use `parseXml`.
  *
  * `pieces` (start, end pairs of indexes into `text`) feeds only those stretches, in order,
@@ -118,7 +119,9 @@ export function streamXml(
   pieces: readonly number[] = [0, text.length],
 ): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
+  let refused: Error | undefined;
   parser.on('error', (e) => {
+    refused = e;
     throw e;
   });
   attach(parser);
@@ -129,7 +132,8 @@ export function streamXml(
     }
     parser.close();
   } catch (e) {
-    if (e instanceof XlsxError) throw e;
+    if (e instanceof MalformedXml && e.part === undefined) e.part = part;
+    if (e !== refused) throw e;
     throw new XlsxError('bad-xml', messages.badXml(part), `${part}: ${(e as Error).message}`);
   }
 }

@@ -1,10 +1,13 @@
 /**
- * A small ZIP reader/writer over fflate's raw DEFLATE. Our own directory parsing lets us
- * check declared sizes before inflating anything, inflate only the parts we need, and
- * copy untouched entries into a new archive byte for byte (compressed bytes included).
+ * A small ZIP reader/writer over a raw DEFLATE codec (codec.ts: fflate, or Node's zlib).
+ * Our own directory parsing lets us check declared sizes before inflating anything, inflate
+ * only the parts we need, and copy untouched entries into a new archive byte for byte
+ * (compressed bytes included).
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { zipCodec } from './codec';
 import { XlsxError, messages } from './errors';
+
+export { crc32 } from './codec';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -42,6 +45,8 @@ export interface ZipEntry {
 
 export interface ZipArchive {
   readonly bytes: Uint8Array;
+  /** No entry is inflated above this many bytes (see ZipLimits). */
+  readonly maxPartBytes: number;
   /** In central-directory order, which is the order we keep when writing a copy. */
   readonly entries: readonly ZipEntry[];
   readonly comment: Uint8Array;
@@ -76,8 +81,33 @@ export function isZipSignature(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5) && (b[3] === 4 || b[3] === 6);
 }
 
+export interface ZipLimits {
+  /** More entries than this: refused before reading the directory. */
+  readonly maxEntries?: number;
+  /** A part declaring more than this uncompressed is refused when it is inflated. */
+  readonly maxPartBytes?: number;
+}
+
+/**
+ * A plain ZIP holds at most 65,535 entries, and the copy we write must hold them plus the
+ * tool's sheets; a real workbook has a few hundred.
+ */
+export const DEFAULT_MAX_ENTRIES = 65_000;
+/**
+ * A part is inflated whole and decoded into one string: 256 MB keeps a 100,000-AO report
+ * (about 150 MB of sheet XML) readable and the process well under 1.5 GB, far from V8's
+ * 512 M-character string limit.
+ */
+export const DEFAULT_MAX_PART_BYTES = 256_000_000;
+/**
+ * DEFLATE cannot compress better than about 1032:1; a header declaring more is lying
+ * about its size (checked for parts above 1 MB, where it matters).
+ */
+const MAX_DEFLATE_RATIO = 1100;
+
 /** Reads the central directory (no inflating). Throws 'truncated' when it is missing or cut. */
-export function readZip(bytes: Uint8Array): ZipArchive {
+export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
+  const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const eocd = findEndOfCentralDirectory(bytes);
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
@@ -90,11 +120,33 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     cdOffset = z.cdOffset;
   }
   if (cdOffset + cdSize > bytes.length) throw truncated('central directory beyond end of file');
+  if (count > maxEntries) throw new XlsxError('too-large', messages.tooManyParts(count, maxEntries), `${count} entries`);
   const raw = readCentralDirectory(bytes, cdOffset, count);
   const entries = withRecordEnds(raw, cdOffset);
   const byName = new Map<string, ZipEntry>();
-  for (const e of entries) if (!byName.has(normalizePartName(e.name))) byName.set(normalizePartName(e.name), e);
-  return { bytes, entries, comment, find: (name) => byName.get(normalizePartName(name)) };
+  for (const e of entries) {
+    const key = normalizePartName(e.name);
+    // Readers disagree on which of two same-named entries counts (we took the first, Excel
+    // the last): the file means two things, so it is refused. Folder entries ('x/') hold nothing.
+    if (byName.has(key) && !key.endsWith('/')) throw new XlsxError('duplicate-part', messages.duplicatePart(e.name), `duplicate entry ${e.name}`);
+    byName.set(key, e);
+  }
+  return {
+    bytes,
+    entries,
+    comment,
+    maxPartBytes: limits.maxPartBytes ?? DEFAULT_MAX_PART_BYTES,
+    find: (name) => byName.get(normalizePartName(name)),
+  };
+}
+
+/** A deflated part declaring more than DEFLATE can produce from its data is damaged. */
+export function assertPlausibleRatios(zip: ZipArchive): void {
+  for (const e of zip.entries) {
+    if (e.method === METHOD_DEFLATE && e.size > 1 << 20 && e.size > e.compressedSize * MAX_DEFLATE_RATIO) {
+      throw truncated(`${e.name}: declares ${e.size} bytes from ${e.compressedSize}`);
+    }
+  }
 }
 
 function findEndOfCentralDirectory(b: Uint8Array): number {
@@ -202,51 +254,26 @@ function compressedData(zip: ZipArchive, e: ZipEntry): Uint8Array {
 /** Inflates one entry into a buffer of its declared size, so a lying header cannot exhaust memory. */
 export function inflateEntry(zip: ZipArchive, e: ZipEntry): Uint8Array {
   if (e.flags & FLAG_ENCRYPTED) throw new XlsxError('encrypted', messages.encrypted(), e.name);
+  if (e.size > zip.maxPartBytes) {
+    throw new XlsxError('too-large', messages.partTooLarge(e.name, e.size, zip.maxPartBytes), `${e.name}: ${e.size} > ${zip.maxPartBytes}`);
+  }
   const raw = compressedData(zip, e);
   let out: Uint8Array;
   if (e.method === METHOD_STORED) out = raw.slice(0, e.size);
   else if (e.method === METHOD_DEFLATE) out = inflateRaw(raw, e);
   else throw new XlsxError('not-zip', messages.unsupportedZip('un método de compresión no admitido'), `method ${e.method}`);
-  if (out.length !== e.size || crc32(out) !== e.crc) throw truncated(`${e.name}: size or CRC mismatch`);
+  if (out.length !== e.size || zipCodec().crc32(out) !== e.crc) throw truncated(`${e.name}: size or CRC mismatch`);
   return out;
 }
 
 function inflateRaw(raw: Uint8Array, e: ZipEntry): Uint8Array {
   try {
-    return inflateSync(raw, { out: new Uint8Array(e.size) });
+    return zipCodec().inflateRaw(raw, e.size);
   } catch (err) {
+    // Whatever the codec says about bad data (fflate's codes, zlib's Z_DATA_ERROR, an
+    // output beyond the declared size), the part is damaged.
     throw truncated(`${e.name}: ${(err as Error).message}`);
   }
-}
-
-// ---------------------------------------------------------------- CRC-32
-
-/** Slicing-by-8 tables: 8 bytes per step, about 3× faster than the byte-wise loop on big parts. */
-const CRC_TABLES = (() => {
-  const t = new Int32Array(256 * 8);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  for (let n = 0; n < 256; n++) {
-    for (let k = 1; k < 8; k++) t[k * 256 + n] = t[(k - 1) * 256 + n] >>> 8 ^ t[t[(k - 1) * 256 + n] & 0xff];
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  const t = CRC_TABLES;
-  let c = -1;
-  let i = 0;
-  for (const end = data.length - 8; i <= end; i += 8) {
-    const lo = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
-    c =
-      t[1792 + (lo & 0xff)] ^ t[1536 + ((lo >>> 8) & 0xff)] ^ t[1280 + ((lo >>> 16) & 0xff)] ^ t[1024 + (lo >>> 24)] ^
-      t[768 + data[i + 4]] ^ t[512 + data[i + 5]] ^ t[256 + data[i + 6]] ^ t[data[i + 7]];
-  }
-  for (; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }
 
 // ---------------------------------------------------------------- writing
@@ -283,6 +310,11 @@ export function writeZip(items: readonly ZipItem[], source?: ZipArchive, comment
   return concat(chunks, offset);
 }
 
+/** Our writer does not write ZIP64: a copy beyond a plain ZIP's limits is refused, clearly. */
+function copyTooLarge(detail: string): XlsxError {
+  return new XlsxError('too-large', messages.copyTooLarge(), detail);
+}
+
 function requireSource(source: ZipArchive | undefined): ZipArchive {
   if (!source) throw new Error('writeZip: copying an entry needs its source archive');
   return source;
@@ -292,9 +324,10 @@ function requireSource(source: ZipArchive | undefined): ZipArchive {
 const FAST_DEFLATE_BYTES = 1 << 20;
 
 function writeNew(name: string, content: Uint8Array, push: (c: Uint8Array) => void): Written {
-  const data = deflateSync(content, { level: content.length > FAST_DEFLATE_BYTES ? 1 : 6 });
+  const codec = zipCodec();
+  const data = codec.deflateRaw(content, content.length > FAST_DEFLATE_BYTES ? 1 : 6);
   return writeFresh(
-    { nameBytes: encoder.encode(name), method: METHOD_DEFLATE, flags: 0, crc: crc32(content), time: DOS_TIME, date: DOS_DATE, size: content.length },
+    { nameBytes: encoder.encode(name), method: METHOD_DEFLATE, flags: 0, crc: codec.crc32(content), time: DOS_TIME, date: DOS_DATE, size: content.length },
     data,
     push,
   );
@@ -319,7 +352,7 @@ interface FreshHeader {
 }
 
 function writeFresh(h: FreshHeader, data: Uint8Array, push: (c: Uint8Array) => void): Written {
-  if (data.length >= 0xffffffff || h.size >= 0xffffffff) throw new RangeError('Parte demasiado grande para un .xlsx');
+  if (data.length >= 0xffffffff || h.size >= 0xffffffff) throw copyTooLarge(`part of ${h.size} bytes`);
   const flags = (h.flags & ~(FLAG_DATA_DESCRIPTOR | FLAG_UTF8)) | (isAscii(h.nameBytes) ? 0 : FLAG_UTF8);
   const local = new Uint8Array(30 + h.nameBytes.length);
   const lv = new DataView(local.buffer);
@@ -355,13 +388,13 @@ function writeFresh(h: FreshHeader, data: Uint8Array, push: (c: Uint8Array) => v
 }
 
 function withOffset(central: Uint8Array, offset: number): Uint8Array {
-  if (offset >= 0xffffffff) throw new RangeError('Archivo demasiado grande para un .xlsx');
+  if (offset >= 0xffffffff) throw copyTooLarge(`offset ${offset}`);
   new DataView(central.buffer, central.byteOffset).setUint32(42, offset, true);
   return central;
 }
 
 function endRecord(count: number, cdSize: number, cdOffset: number, comment: Uint8Array): Uint8Array {
-  if (count > 0xffff) throw new RangeError('Demasiadas partes para un .xlsx');
+  if (count > 0xffff) throw copyTooLarge(`${count} entries`);
   const b = new Uint8Array(22 + comment.length);
   const v = new DataView(b.buffer);
   v.setUint32(0, SIG_EOCD, true);

@@ -1,14 +1,17 @@
 /**
- * Benchmark of the .xlsx host (not a test: run `npx tsx test/hosts/xlsx/bench-xlsx.ts [AO]`).
+ * Benchmark of the .xlsx host (not a test: run `npx tsx test/hosts/xlsx/bench-xlsx.ts [AO] [node]`;
+ * `node` selects Node's zlib as the codec, as the CLI does).
  * Builds a POI-shaped workbook (default 10,000 AO: 20,004 rows × 21 columns, 60,000
  * merges), then times open + readSheet and writePatchedCopy with one edit per AO row pair
  * plus a 1,000-row Observaciones sheet. Prints times and heap use.
  */
 import { buildWorkbook, openXlsx, writePatchedCopy, type CellEdit } from '../../../src/hosts/xlsx';
 import type { TableCell } from '../../../src/engine/report/tables';
+import { useNodeCodec } from '../../../src/hosts/xlsx/node-codec';
 import { HEADER_ROWS, POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
 
 const activities = Number(process.argv[2] ?? 10000);
+if (process.argv[3] === 'node') useNodeCodec();
 
 function time<T>(label: string, fn: () => T, runs = 3): T {
   let result!: T;
@@ -27,8 +30,9 @@ const spec = poiLikeSheet(activities);
 const built = time('buildWorkbook', () => buildWorkbook([spec]), 1);
 console.log(`file: ${(built.length / 1e6).toFixed(1)} MB, ${spec.table.length} rows, ${spec.merges?.length} merges`);
 
-const grid = time('openXlsx + readSheet', () => openXlsx(built).readSheet(POI_SHEET));
+const grid = time('openXlsx + readSheet', () => openXlsx(built).readSheet(POI_SHEET), 5);
 console.log(`read back: ${grid.rows.length} rows, ${grid.merges.length} merges`);
+time('openXlsx + readSheet(maxRows: 40)', () => openXlsx(built).readSheet(POI_SHEET, { maxRows: 40 }), 5);
 
 // Two computed cells per AO: the % (T, merged top-left) and TOTAL (U) of the first row.
 const edits: CellEdit[] = [];

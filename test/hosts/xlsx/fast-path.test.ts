@@ -32,7 +32,7 @@ function partsOf(bytes: Uint8Array): Package {
 
 function saxesOrError(text: string, sst: readonly string[]): ReturnType<typeof readWorksheetSaxes> | Error {
   try {
-    return readWorksheetSaxes(text, 'xl/worksheets/sheet1.xml', sst);
+    return readWorksheetSaxes(text, 'xl/worksheets/sheet1.xml', { sharedStrings: sst });
   } catch (e) {
     return e as Error;
   }
@@ -50,11 +50,11 @@ describe.each([
   it(`is ${scanned ? 'read by the scanner with the grid saxes reads' : 'left to saxes'}`, () => {
     expect(pkg.sheets.length).toBeGreaterThan(0);
     for (const sheet of pkg.sheets) {
-      const general = readWorksheetSaxes(sheet.text, sheet.name, sst);
-      const fast = readWorksheetFast(sheet.text, sheet.name, sst);
+      const general = readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst });
+      const fast = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst });
       if (scanned) expect(fast).toStrictEqual(general);
       else expect(fast).toBeUndefined();
-      expect(readWorksheet(sheet.text, sheet.name, sst)).toStrictEqual(general);
+      expect(readWorksheet(sheet.text, sheet.name, { sharedStrings: sst })).toStrictEqual(general);
     }
   });
 
@@ -73,10 +73,10 @@ describe('a POI-scale sheet (3,000 AO: 6,004 rows, 18,000 merges)', () => {
   const sst = parseSharedStringsSaxes(pkg.strings!.text, pkg.strings!.name);
 
   it('reads the same grid through the scanner as through saxes', () => {
-    const fast = readWorksheetFast(sheet.text, sheet.name, sst);
+    const fast = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst });
     expect(fast).toBeDefined();
     expect(fast!.merges).toHaveLength(18000);
-    expect(fast).toStrictEqual(readWorksheetSaxes(sheet.text, sheet.name, sst));
+    expect(fast).toStrictEqual(readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst }));
   });
 
   it('reads the same shared strings through the scanner as through saxes', () => {
@@ -100,9 +100,9 @@ const GOOD_ROWS =
 describe('the sheet scanner on hand-written cells', () => {
   it('reads every kind of cell it accepts as saxes does', () => {
     const text = sheetOf(GOOD_ROWS);
-    const fast = readWorksheetFast(text, 'p', SST);
+    const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
     expect(fast).toBeDefined();
-    expect(fast).toStrictEqual(readWorksheetSaxes(text, 'p', SST));
+    expect(fast).toStrictEqual(readWorksheetSaxes(text, 'p', { sharedStrings: SST }));
     expect(fast!.rows[0]).toStrictEqual(['cero', 1500.25, 'a&b <AB>', true, '#N/A']);
     expect(fast!.rows[1]).toStrictEqual([' rico\r', null, -0, 1000, 7]);
     expect(fast!.rows[2]).toStrictEqual([1, 'dos', null, '']);
@@ -122,19 +122,19 @@ describe('the sheet scanner on hand-written cells', () => {
   ])('declines on %s, and saxes reads it', (_, rows) => {
     const text = sheetOf(rows);
     expect(rows).not.toBe(GOOD_ROWS);
-    expect(readWorksheetFast(text, 'p', SST)).toBeUndefined();
-    expect(readWorksheet(text, 'p', SST)).toStrictEqual(readWorksheetSaxes(text, 'p', SST));
+    expect(readWorksheetFast(text, 'p', { sharedStrings: SST })).toBeUndefined();
+    expect(readWorksheet(text, 'p', { sharedStrings: SST })).toStrictEqual(readWorksheetSaxes(text, 'p', { sharedStrings: SST }));
   });
 
   it('declines when the part is XML 1.1, prefixed, or hides <sheetData> in a comment', () => {
     const v11 = sheetOf(GOOD_ROWS).replace('version="1.0"', 'version="1.1"');
-    expect(readWorksheetFast(v11, 'p', SST)).toBeUndefined();
+    expect(readWorksheetFast(v11, 'p', { sharedStrings: SST })).toBeUndefined();
     const hidden = `${HEAD}<!-- <sheetData></sheetData> --><sheetData>${GOOD_ROWS}</sheetData>${TAIL}`;
-    expect(readWorksheetFast(hidden, 'p', SST)).toBeUndefined();
-    expect(readWorksheet(hidden, 'p', SST)).toStrictEqual(readWorksheetSaxes(hidden, 'p', SST));
+    expect(readWorksheetFast(hidden, 'p', { sharedStrings: SST })).toBeUndefined();
+    expect(readWorksheet(hidden, 'p', { sharedStrings: SST })).toStrictEqual(readWorksheetSaxes(hidden, 'p', { sharedStrings: SST }));
     const stray = `${HEAD}<sheetData>${GOOD_ROWS}</sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells><x:mergeCell xmlns:x="${NS.main}" ref="B1:B2"/>${TAIL}`;
-    expect(readWorksheetFast(stray, 'p', SST)).toBeUndefined();
-    expect(readWorksheet(stray, 'p', SST).merges).toHaveLength(2);
+    expect(readWorksheetFast(stray, 'p', { sharedStrings: SST })).toBeUndefined();
+    expect(readWorksheet(stray, 'p', { sharedStrings: SST }).merges).toHaveLength(2);
   });
 });
 
@@ -155,16 +155,16 @@ describe('a malformed sheetData', () => {
   ])('with %s is refused with an XlsxError, not read', (_, rows) => {
     expect(rows).not.toBe(GOOD_ROWS);
     const text = sheetOf(rows);
-    expect(readWorksheetFast(text, 'xl/worksheets/sheet1.xml', SST)).toBeUndefined();
-    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', SST)).toThrow(XlsxError);
-    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', SST)).toThrow(expect.objectContaining({ code: 'bad-xml' }));
+    expect(readWorksheetFast(text, 'xl/worksheets/sheet1.xml', { sharedStrings: SST })).toBeUndefined();
+    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', { sharedStrings: SST })).toThrow(XlsxError);
+    expect(() => readWorksheet(text, 'xl/worksheets/sheet1.xml', { sharedStrings: SST })).toThrow(expect.objectContaining({ code: 'bad-xml' }));
   });
 
   it('cut anywhere, is never read by the scanner unless saxes reads it the same', () => {
     const text = sheetOf(GOOD_ROWS);
     for (let cut = text.indexOf('<sheetData>'); cut < text.length; cut += 7) {
       const part = text.slice(0, cut);
-      const fast = readWorksheetFast(part, 'p', SST);
+      const fast = readWorksheetFast(part, 'p', { sharedStrings: SST });
       if (fast) expect(fast).toStrictEqual(saxesOrError(part, SST));
     }
   });
@@ -188,7 +188,7 @@ describe('a malformed sheetData', () => {
         text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
       }
       const general = saxesOrError(text, SST);
-      const fast = readWorksheetFast(text, 'p', SST);
+      const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
       if (general instanceof Error) refused++;
       if (!fast) continue;
       read++;

@@ -6,7 +6,7 @@ import { normalizeRows } from './helpers';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sheet = (data: string, before = '<dimension ref="A1:C2"/>'): string => `<worksheet xmlns="${NS}">${before}<sheetData>${data}</sheetData></worksheet>`;
 const patch = (xml: string, edits: CellEdit[]): string => patchSheetXml(xml, edits).xml;
-const read = (xml: string): unknown => normalizeRows(readWorksheet(xml, 'sheet.xml', []).rows);
+const read = (xml: string): unknown => normalizeRows(readWorksheet(xml, 'sheet.xml', { sharedStrings: [] }).rows);
 
 describe('patchSheetXml', () => {
   it('replaces a cell keeping its style and dropping its type, formula and metadata', () => {
