@@ -6,7 +6,7 @@ import type { AnalyzeOptions } from '../engine/analysis';
 import type { Grid } from '../engine/grid/cell';
 import { sheetNotRecognised } from '../engine/not-recognised';
 import { inThreadAnalyzer, type AnalyzedSheet, type Analyzer } from './analyzer';
-import { summaryOnly } from './build-plan';
+import { sheetPhrase, summaryOnly } from './build-plan';
 import { chooseSheet, recogniseSheets, type SheetPick } from './choose-sheet';
 import { UserFacingError, type AnalysisSummary, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
 import { gridAfter } from './grid-after';
@@ -58,7 +58,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       const grid = await read(sheet, onProgress);
       const { summary, plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress);
       if (!plan.cells) return { summary, cellsWritten: 0, sheetsWritten: [], status: plan.status, notices: [] };
-      onProgress?.({ stage: 'writing', fraction: 0, message: 'Escribiendo las celdas calculadas y las hojas de la herramienta…' });
+      onProgress?.({ stage: 'writing', fraction: 0, message: `Escribiendo las celdas calculadas y ${sheetPhrase(plan.sheets.map((t) => t.name))}…` });
       const applied = await port.apply(plan, (fraction) => onProgress?.({ stage: 'writing', fraction }));
       // The pane shows the workbook as it now is: the written grid analysed again, so the
       // errors just corrected are gone (no second read of the sheet).

@@ -88,15 +88,16 @@ export function toWireError(e: unknown): WireError {
   return { userFacing: false, name: 'Error', message: String(e) };
 }
 
-/** Runs one request and posts its progress and its answer. */
+/** Runs one request (after those before it) and posts its progress and its answer. */
 export function handleRequest(
   session: WorkbookSession,
   id: number,
   request: Request,
   post: (message: ResponseMessage, transfer?: Transferable[]) => void,
-): Promise<void> {
+): void {
   const report: Report = (progress) => post({ id, kind: 'progress', progress });
-  return session.serial(() => run(session, request, report)).then(
+  // Never rejects: every failure is posted as the answer.
+  void session.serial(() => run(session, request, report)).then(
     (result) => {
       const transfer = request.op === 'download' ? [(result as DownloadResult).bytes.buffer as ArrayBuffer] : undefined;
       post({ id, kind: 'ok', result }, transfer);

@@ -12,7 +12,7 @@ const session = new WorkbookSession();
 
 self.onmessage = (event: MessageEvent<RequestMessage>) => {
   const { id, ...request } = event.data;
-  void handleRequest(session, id, request, (message: ResponseMessage, transfer?: Transferable[]) =>
+  handleRequest(session, id, request, (message: ResponseMessage, transfer?: Transferable[]) =>
     self.postMessage(message, transfer ?? []),
   );
 };

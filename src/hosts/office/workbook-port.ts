@@ -18,8 +18,15 @@ export interface OfficePortDeps {
   readonly log?: (...args: unknown[]) => void;
 }
 
-/** Columns read to recognise a layout: the Aplicativo's flat export is 279 columns wide. */
-export const HEAD_COLUMNS = 320;
+/**
+ * What is read of a sheet to recognise a layout: the printed report's header sits in the first
+ * 60 rows within ~30 columns; the Aplicativo's flat export (279 columns) has its header in the
+ * first 10 rows. So the top rows are read wide and the rest narrow: a few thousand cells per
+ * sheet, well inside one response even for a workbook of many sheets.
+ */
+export const HEAD_COLUMNS = 40;
+export const WIDE_HEAD_ROWS = 12;
+export const WIDE_HEAD_COLUMNS = 320;
 
 function defaultMergesSupported(): boolean {
   try {
@@ -29,8 +36,8 @@ function defaultMergesSupported(): boolean {
   }
 }
 
-function toGrid(values: unknown[][] | null): Grid {
-  const rows = (values ?? []).map((row) => {
+function toGrid(values: readonly unknown[][]): Grid {
+  const rows = values.map((row) => {
     let end = row.length;
     while (end > 0 && (row[end - 1] === '' || row[end - 1] === null)) end--;
     return row.slice(0, end).map(toCellValue);
@@ -57,13 +64,22 @@ export function createOfficePort(deps: OfficePortDeps = {}): OfficeWorkbookPort 
   }
 
   /** The top rows of several sheets, in one sync. Merges are not read: labels sit in their areas' top-left cells. */
-  function heads(context: Excel.RequestContext, sheets: readonly string[], limitRows: number): Promise<Grid[]> {
+  async function heads(context: Excel.RequestContext, sheets: readonly string[], limitRows: number): Promise<Grid[]> {
+    const wideRows = Math.min(limitRows, WIDE_HEAD_ROWS);
     const ranges = sheets.map((name) => {
-      const r = context.workbook.worksheets.getItem(name).getRangeByIndexes(0, 0, limitRows, HEAD_COLUMNS);
-      r.load('values');
-      return r;
+      const ws = context.workbook.worksheets.getItem(name);
+      const wide = ws.getRangeByIndexes(0, 0, wideRows, WIDE_HEAD_COLUMNS);
+      wide.load('values');
+      const narrow = limitRows > wideRows ? ws.getRangeByIndexes(wideRows, 0, limitRows - wideRows, HEAD_COLUMNS) : null;
+      narrow?.load('values');
+      return { wide, narrow };
     });
-    return context.sync().then(() => ranges.map((r) => toGrid(r.values as unknown[][] | null)));
+    await context.sync();
+    return ranges.map(({ wide, narrow }) => {
+      const top = (wide.values as unknown[][] | null) ?? [];
+      const rest = (narrow?.values as unknown[][] | null | undefined) ?? [];
+      return toGrid([...top, ...rest]);
+    });
   }
 
   return {

@@ -1,0 +1,41 @@
+/**
+ * The Office port's look at the top of each sheet (what choose-sheet recognises layouts on),
+ * over the in-memory Excel.
+ */
+import { createOfficePort } from '../../src/hosts/office/workbook-port';
+import { createOfficeService } from '../../src/hosts/office/service';
+import { poiSheet } from '../fixtures/poi-sheet';
+import { FakeWorkbook } from '../hosts/office/fake-excel';
+import { sampleLikeSpec } from '../hosts/office/poi-workbook';
+
+const quiet = (): void => undefined;
+
+describe('the Office port', () => {
+  it('recognises a report whose header starts far to the right, in two syncs for every sheet', async () => {
+    const sheet = poiSheet(sampleLikeSpec());
+    const shift = 60;
+    const book = new FakeWorkbook();
+    book.addSheet('Notas', { values: [['Notas del planificador']] });
+    book.addSheet('Desplazado', { values: sheet.table.map((row) => [...new Array<null>(shift).fill(null), ...row.map((c) => c?.value ?? null)]) });
+    book.addSheet('Vacía');
+    book.active = 'Desplazado';
+    expect(await createOfficeService({ run: book.run, log: quiet }).listSheets()).toEqual([
+      { name: 'Notas', recognised: false },
+      { name: 'Desplazado', recognised: true, active: true },
+      { name: 'Vacía', recognised: false },
+    ]);
+    expect(book.syncs).toHaveLength(2);
+  });
+
+  it('reads only the top rows when asked, and the whole sheet otherwise', async () => {
+    const sheet = poiSheet(sampleLikeSpec());
+    const book = new FakeWorkbook();
+    book.addSheet('Reporte', { values: sheet.table.map((row) => row.map((c) => c?.value ?? null)) });
+    const port = createOfficePort({ run: book.run, mergesSupported: () => false, log: quiet });
+    const head = await port.readGrid('Reporte', { limitRows: 5 });
+    expect(head.rows.length).toBe(5);
+    const whole = await port.readGrid('Reporte');
+    expect(whole.rows.length).toBe(sheet.table.length);
+    expect(whole.rows.slice(0, 5)).toEqual(head.rows);
+  });
+});
