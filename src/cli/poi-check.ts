@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { XlsxError } from '../hosts/xlsx';
 import { analysisJson } from './json';
 import { parseCliArgs, UsageError, USAGE, wantsJson } from './args';
 import { checkFile, type CheckResult } from './check-file';
@@ -177,6 +178,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
     } catch (error) {
       if (error instanceof FileProblem) outcomes.push({ file, problem: error.message });
+      // The .xlsx host's errors are user sentences (a damaged part met while writing the copy…).
+      else if (error instanceof XlsxError) outcomes.push({ file, problem: `${basename(file)}: ${error.message}` });
       else {
         // An unexpected failure of the tool: say so in one line, keep the others going.
         outcomes.push({ file, problem: internalError(error, file) });
