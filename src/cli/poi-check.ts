@@ -160,7 +160,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const many = files.length > 1;
   const readable = inputs.list.filter((i) => !i.problem).map((i) => i.file);
   const planned = planOutputs({ files: readable, out: options.out, batch: many || inputs.fromFolder, overwrite: options.overwrite });
-  const outputOf = new Map(readable.map((f, i) => [f, planned[i]]));
+  // By position: the same file given twice gets two outputs, like two files with one name.
+  const outputs = planned[Symbol.iterator]();
   if (inputs.skippedCopies.length > 0) {
     const names = inputs.skippedCopies.map((f) => basename(f)).join(', ');
     io.err(visible(`poi-check: no se revisan ${names}: son copias recalculadas de una ejecución anterior (para revisarlas, indíquelas por su nombre).`));
@@ -174,7 +175,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     try {
-      const out = outputOf.get(file);
+      const out = outputs.next().value;
       outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
     } catch (error) {
       if (error instanceof FileProblem) outcomes.push({ file, problem: error.message });
