@@ -9,7 +9,7 @@ import { readConfig } from './config';
 import { fsCause } from './fs-errors';
 import { writeJson } from './json-stream';
 import { isCopyName, planOutputs } from './output-paths';
-import { FileProblem } from './read-input';
+import { isFileProblem } from './read-input';
 import { settleSignals } from './signals';
 import { stdoutWriter, writeStderr } from './stdio';
 import { visible } from './terminal';
@@ -138,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     return await run(argv, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof FileProblem;
+    const known = error instanceof UsageError || isFileProblem(error);
     const message = known ? error.message : internalError(error);
     io.err(`poi-check: ${visible(message)}`);
     if (!known) printStack(io, error);
@@ -178,7 +178,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const out = outputs.next().value;
       outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
     } catch (error) {
-      if (error instanceof FileProblem) outcomes.push({ file, problem: error.message });
+      if (isFileProblem(error)) outcomes.push({ file, problem: error.message });
       // The .xlsx host's errors are user sentences (a damaged part met while writing the copy…).
       else if (error instanceof XlsxError) outcomes.push({ file, problem: `${basename(file)}: ${error.message}` });
       else {
