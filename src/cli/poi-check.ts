@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { XlsxError } from '../hosts/xlsx';
 import { analysisJson } from './json';
 import { parseCliArgs, UsageError, USAGE, wantsJson } from './args';
 import { checkFile, type CheckResult } from './check-file';
@@ -8,7 +9,7 @@ import { readConfig } from './config';
 import { fsCause } from './fs-errors';
 import { writeJson } from './json-stream';
 import { isCopyName, planOutputs } from './output-paths';
-import { FileProblem } from './read-input';
+import { isFileProblem } from './read-input';
 import { settleSignals } from './signals';
 import { stdoutWriter, writeStderr } from './stdio';
 import { visible } from './terminal';
@@ -137,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     return await run(argv, io);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof FileProblem;
+    const known = error instanceof UsageError || isFileProblem(error);
     const message = known ? error.message : internalError(error);
     io.err(`poi-check: ${visible(message)}`);
     if (!known) printStack(io, error);
@@ -159,7 +160,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const many = files.length > 1;
   const readable = inputs.list.filter((i) => !i.problem).map((i) => i.file);
   const planned = planOutputs({ files: readable, out: options.out, batch: many || inputs.fromFolder, overwrite: options.overwrite });
-  const outputOf = new Map(readable.map((f, i) => [f, planned[i]]));
+  // By position: the same file given twice gets two outputs, like two files with one name.
+  const outputs = planned[Symbol.iterator]();
   if (inputs.skippedCopies.length > 0) {
     const names = inputs.skippedCopies.map((f) => basename(f)).join(', ');
     io.err(visible(`poi-check: no se revisan ${names}: son copias recalculadas de una ejecución anterior (para revisarlas, indíquelas por su nombre).`));
@@ -173,10 +175,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       continue;
     }
     try {
-      const out = outputOf.get(file);
+      const out = outputs.next().value;
       outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
     } catch (error) {
-      if (error instanceof FileProblem) outcomes.push({ file, problem: error.message });
+      if (isFileProblem(error)) outcomes.push({ file, problem: error.message });
+      // The .xlsx host's errors are user sentences (a damaged part met while writing the copy…).
+      else if (error instanceof XlsxError) outcomes.push({ file, problem: `${basename(file)}: ${error.message}` });
       else {
         // An unexpected failure of the tool: say so in one line, keep the others going.
         outcomes.push({ file, problem: internalError(error, file) });

@@ -14,6 +14,11 @@ export class FileProblem extends Error {
   }
 }
 
+/** Also a FileProblem from another copy of this class (a module duplicated by a merge or a bundle). */
+export function isFileProblem(error: unknown): error is Error {
+  return error instanceof FileProblem || (error instanceof Error && error.name === 'FileProblem');
+}
+
 // Guards the machine against a file that is not a workbook at all (a 2 GB video renamed).
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 

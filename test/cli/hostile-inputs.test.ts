@@ -110,6 +110,19 @@ describe('row 2: two inputs with one name', () => {
     expect(activityCode(join(out, 'reporte.recalculado.xlsx'))).toMatch(/^AOI1/);
     expect(activityCode(join(out, 'reporte.recalculado-2.xlsx'))).toMatch(/^AOI2/);
   });
+  it('the same file given twice gets two copies, both whole', async () => {
+    const dir = folder();
+    const input = join(dir, 'a.xlsx');
+    writeFileSync(input, cleanBytes);
+    const out = join(dir, 'salida');
+    const r = await runCli(['--json', '--fecha-corte', '2023-08-15', '--out', out, input, input]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((x: { copy: string }) => x.copy)).toEqual([join(out, 'a.recalculado.xlsx'), join(out, 'a.recalculado-2.xlsx')]);
+    expect(readdirSync(out).map((f) => sheetNames(join(out, f)))).toEqual([
+      ['Reporte POI', 'Observaciones', 'Resumen'],
+      ['Reporte POI', 'Observaciones', 'Resumen'],
+    ]);
+  });
   it('rep.xlsx and rep.XLSX (one file on a case-insensitive disk) get two copies', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'rep.xlsx'), cleanBytes);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as checkFileModule from '../../src/cli/check-file';
 import { main, type Io } from '../../src/cli/poi-check';
-import { buildWorkbook } from '../../src/hosts/xlsx';
+import { buildWorkbook, XlsxError } from '../../src/hosts/xlsx';
 import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 
 jest.mock('../../src/cli/check-file', () => {
@@ -68,6 +68,14 @@ describe('row 4: --json on output larger than one JavaScript string', () => {
 });
 
 describe('every error path: one Spanish line, no stack trace', () => {
+  it('an .xlsx error that escapes the check (met while writing the copy) is the file’s own line', async () => {
+    checkFile.mockImplementation(() => {
+      throw new XlsxError('bad-xml', 'Una parte interna del libro (xl/worksheets/sheet1.xml) está dañada. Abra el archivo en Excel y guárdelo de nuevo.', 'detalle');
+    });
+    const r = await runCli([input]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('poi-check: a.xlsx: Una parte interna del libro (xl/worksheets/sheet1.xml) está dañada. Abra el archivo en Excel y guárdelo de nuevo.\n');
+  });
   it('an unexpected failure is "error interno" with a hint; the detail only with POI_CHECK_DEBUG=1', async () => {
     checkFile.mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'row')");
