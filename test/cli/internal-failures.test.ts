@@ -43,7 +43,7 @@ describe('row 4: --json on output larger than one JavaScript string', () => {
     const message = 'x'.repeat(100_000);
     checkFile.mockImplementation((request) => {
       const result = realCheckFile(request);
-      const issue = { rule: 'ruido', severity: 'warning' as const, sheet: 'Reporte POI', cell: 'A1', row: 1, message };
+      const issue = { rule: 'ruido', messageId: 'ruido', severity: 'warning' as const, sheet: 'Reporte POI', cell: 'A1', row: 1, message };
       return { ...result, analysis: { ...result.analysis, observations: Array.from({ length: 5_600 }, () => issue) } };
     });
     let chars = 0;
