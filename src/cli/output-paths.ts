@@ -102,6 +102,10 @@ function ensureFolder(out: string, stat: Stats | undefined): void {
     throw new UsageError(`--out ${out} es un archivo, no una carpeta: con varios archivos o una carpeta, --out indica la carpeta donde se escriben las copias.`);
   }
   if (stat) return;
+  // `--out copia.xlsx` with a folder of reports: a folder named copia.xlsx would surprise.
+  if (extname(out).toLowerCase() === '.xlsx') {
+    throw new UsageError(`Con varios archivos o una carpeta, --out es la carpeta de las copias: ${out} parece un archivo. Indique una carpeta, por ejemplo --out recalculados.`);
+  }
   try {
     mkdirSync(out, { recursive: true });
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Io } from '../../src/cli/poi-check';
@@ -248,6 +248,15 @@ describe('row 9: a batch --out that is a file', () => {
     const r = await runCli(['--out', out, join(dir, 'a.xlsx'), join(dir, 'b.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`poi-check: --out ${out} es un archivo, no una carpeta: con varios archivos o una carpeta, --out indica la carpeta donde se escriben las copias.\n`);
+  });
+  it('a file name as --out for a folder of reports is refused, no folder named copia.xlsx made', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.xlsx'), cleanBytes);
+    const out = join(folder(), 'copia.xlsx');
+    const r = await runCli(['--out', out, dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--out es la carpeta de las copias: ${out} parece un archivo`);
+    expect(existsSync(out)).toBe(false);
   });
   it('a folder that cannot be created names the cause', async () => {
     const dir = folder();
