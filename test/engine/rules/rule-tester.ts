@@ -1,7 +1,9 @@
 /**
  * An ESLint-style RuleTester for the POI rules: each case builds a sheet, runs analyze()
  * with every other rule off, and compares this rule's observations with the expected ones,
- * exactly (count, order, cell), as typescript-eslint asserts line and column.
+ * exactly (count, order, cell, messageId, severity), as typescript-eslint asserts line,
+ * column and messageId. Like typescript-eslint it refuses duplicate cases; it also wants an
+ * invalid case for each of the rule's messages. A messageId the rule lacks does not compile.
  *
  * ruleTester(statedPercent, {
  *   valid: [sheet({ percent: 50 })],
