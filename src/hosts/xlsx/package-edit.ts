@@ -116,7 +116,16 @@ export function addSheetMarks(wb: EditablePart, name: string, marks: readonly { 
     .join('');
   const children = wb.children();
   const existing = children.find((c) => localName(c.qname) === 'definedNames');
-  if (existing) return wb.appendTo(existing, items);
+  if (existing) {
+    // A stale mark left on a position the new sheets take (a tool other than Excel deleted
+    // its sheet) would make two names of one scope: Excel calls that damage.
+    const taken = new Set(marks.map((m) => String(m.sheetIndex)));
+    for (const el of existing.selfClosing ? [] : childElements(wb.xml, existing)) {
+      const tag = openTag(wb.xml, el);
+      if (localName(el.qname) === 'definedName' && unescapeXml(getAttr(tag, 'name') ?? '') === name && taken.has(getAttr(tag, 'localSheetId') ?? '')) wb.remove(el);
+    }
+    return wb.appendTo(existing, items);
+  }
   const before = children.filter((c) => BEFORE_DEFINED_NAMES.includes(localName(c.qname)));
   const at = before.length ? before[before.length - 1].end : wb.root().openEnd;
   wb.splice({ start: at, end: at, text: `<${p}definedNames>${items}</${p}definedNames>` });

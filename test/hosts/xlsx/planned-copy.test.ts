@@ -135,3 +135,16 @@ function zipLike(parts: Record<string, Uint8Array>, replace: Record<string, stri
   for (const [k, v] of Object.entries(parts)) out[k] = replace[k] !== undefined ? new TextEncoder().encode(replace[k]) : v;
   return zipSync(out);
 }
+
+describe('a stale mark on the position a new sheet takes', () => {
+  it('is dropped, so the new sheet has one mark', () => {
+    const parts = unzipParts(buildWorkbook([{ name: 'Reporte POI', table: [[{ value: 1 }]] }]));
+    const wb = new TextDecoder()
+      .decode(parts['xl/workbook.xml'])
+      .replace('</sheets>', '</sheets><definedNames><definedName name="SemaforoPOI.hoja" localSheetId="1" hidden="1">"resumen"</definedName></definedNames>');
+    const copy = writePlannedCopy(zipLike(parts, { 'xl/workbook.xml': wb }), 'Reporte POI', [], [observations('x')]);
+    const text = partText(copy.bytes, 'xl/workbook.xml');
+    expect(text.match(/SemaforoPOI\.hoja/g)).toHaveLength(1);
+    expect(openXlsx(copy.bytes).sheets[1]).toEqual({ name: 'Observaciones', state: 'visible', toolRole: 'observaciones' });
+  });
+});
