@@ -4,6 +4,7 @@ import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
 import type { Rule, RuleContext, RuleVisitors } from './define-rule';
 import { fillMessage } from './format';
+import { ruleApplies } from './layouts';
 
 export interface RunOptions {
   readonly sheet: string;
@@ -36,7 +37,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
 
   for (const rule of rules) {
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || !ruleApplies(rule.meta.id, model.layout.kind)) continue;
     const context: RuleContext = {
       model,
       figures,
