@@ -101,15 +101,16 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
   if (layout.kind === 'exportacion') {
     const period = exportPeriod(layout, options);
     const model = parseFlat(grid, layout.flat!, { period, programmedPhase: options.programmedPhase });
-    return analyzeModel(model, sheet, options, period, null);
+    return analyzeModel(model, sheet, options, period, grid);
   }
   return analyzeModel(parseSheet(grid, layout), sheet, options, reportPeriod(layout.months, layout.period), grid);
 }
 
-/** Figures, computed cells and rules of a parsed model; `grid` null: nothing to write (a flat export). */
-export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid | null): Analysis {
+/** Figures, computed cells and rules of a parsed model. A flat export gets no computed cells: nothing is written into it. */
+export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
-  const computed = grid ? computedCells(model, figures) : [];
+  const writable = model.layout.kind === 'reporte';
+  const computed = writable ? computedCells(model, figures) : [];
   return {
     sheet,
     fechaCorte: options.fechaCorte,
@@ -118,7 +119,7 @@ export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOpt
     model,
     figures,
     computed,
-    patch: grid ? buildPatch(grid, computed) : { cells: [] },
-    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities }),
+    patch: writable ? buildPatch(grid, computed) : { cells: [] },
+    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid }),
   };
 }

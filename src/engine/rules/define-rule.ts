@@ -1,4 +1,4 @@
-import type { Address, CellValue } from '../grid/cell';
+import type { Address, CellValue, Grid } from '../grid/cell';
 import type { ActivityFigures, Figures, StrategicActionFigures } from '../figures';
 import type { PoiModel, StrayRow } from '../model';
 import type { Severity } from '../observation';
@@ -34,6 +34,8 @@ export interface RuleContext {
   readonly model: PoiModel;
   readonly figures: Figures;
   readonly fechaCorte: string;
+  /** The sheet read (the flat export's rules look at each of an AO's rows). */
+  readonly grid?: Grid;
   /** Reports an observation on a cell with one of the rule's message ids. */
   flag(at: Address, messageId: string, options?: FlagOptions): void;
 }

@@ -4,6 +4,13 @@ import activityOutsideStrategicAction from './activity-outside-strategic-action'
 import blankProgrammedMonth from './blank-programmed-month';
 import duplicateActivityCode from './duplicate-activity-code';
 import emptyStrategicAction from './empty-strategic-action';
+import exportExecutionWithoutProgramming from './export-execution-without-programming';
+import exportInconsistentRows from './export-inconsistent-rows';
+import exportMonthValue from './export-month-value';
+import exportPendingProposal from './export-pending-proposal';
+import exportRowWithoutActivity from './export-row-without-activity';
+import exportStatedTotal from './export-stated-total';
+import exportUnknownAggregation from './export-unknown-aggregation';
 import financialMonthsMismatch from './financial-months-mismatch';
 import financialOverexecution from './financial-overexecution';
 import misnamedStrategicActionLine from './misnamed-strategic-action-line';
@@ -38,6 +45,13 @@ export const RULES: readonly Rule[] = [
   blankProgrammedMonth,
   duplicateActivityCode,
   emptyStrategicAction,
+  exportExecutionWithoutProgramming,
+  exportInconsistentRows,
+  exportMonthValue,
+  exportPendingProposal,
+  exportRowWithoutActivity,
+  exportStatedTotal,
+  exportUnknownAggregation,
   financialMonthsMismatch,
   financialOverexecution,
   misnamedStrategicActionLine,

@@ -1,5 +1,6 @@
 import { fromA1, toA1 } from '../grid/a1';
 import type { Figures } from '../figures';
+import type { Grid } from '../grid/cell';
 import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
 import type { Rule, RuleContext, RuleVisitors } from './define-rule';
@@ -10,6 +11,8 @@ export interface RunOptions {
   readonly sheet: string;
   readonly fechaCorte: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** The sheet read, for rules that look at raw cells (the flat export's). */
+  readonly grid?: Grid;
 }
 
 /**
@@ -42,6 +45,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
       model,
       figures,
       fechaCorte: options.fechaCorte,
+      grid: options.grid,
       flag(at, messageId, flagOptions = {}) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`mensaje desconocido ${messageId}`);

@@ -1,0 +1,38 @@
+import { cellAt, type CellValue, type Grid } from '../grid/cell';
+import type { PoiModel } from '../model';
+import type { FlatActivity, FlatLayout, Measure, MonthBlock, Phase } from './types';
+
+/** What the flat rules need of an export: its header, the AO's rows, the grid. */
+export interface ExportView {
+  readonly flat: FlatLayout;
+  readonly grid: Grid;
+  readonly months: readonly number[];
+  block(measure: Measure, phase: Phase): MonthBlock | null;
+  /** Where an AO came from, by its index. */
+  source(index: number): FlatActivity;
+  value(row: number, col: number): CellValue;
+  /** `F(SE) 04 de la fila 38`: the export's own name for a cell. */
+  where(row: number, col: number): string;
+}
+
+/** The export behind a model, or null for a printed report (flat rules then stay silent). */
+export function exportView(model: PoiModel, grid: Grid | undefined): ExportView | null {
+  const flat = model.layout.flat;
+  const info = model.flat;
+  if (!flat || !info || !grid) return null;
+  const blocks = new Map(flat.blocks.map((b) => [b.name, b]));
+  return {
+    flat,
+    grid,
+    months: info.period.months,
+    block: (measure, phase) => blocks.get(`${measure}(${phase})`) ?? null,
+    source: (index) => info.activities[index],
+    value: (row, col) => cellAt(grid, row, col),
+    where: (row, col) => `${flat.labels[col] || 'la columna'} de la fila ${row + 1}`,
+  };
+}
+
+/** A month of a block within the period: its number and column. */
+export function periodColumns(block: MonthBlock, months: readonly number[]): { month: number; col: number }[] {
+  return months.map((month) => ({ month, col: block.months[month - 1] })).filter((m) => m.col >= 0);
+}
