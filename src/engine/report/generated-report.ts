@@ -132,7 +132,12 @@ class ReportBuilder {
     const title = (value: string): TableCell => ({ value, bold: true, align: 'center' });
     this.merge(this.row([title(`REPORTE DE SEGUIMIENTO DEL PLAN OPERATIVO INSTITUCIONAL ${year}`)]), 0, 0, width - 1);
     this.merge(this.row([title(periodTitle)]), 0, 1, width - 1);
-    const source = `Generado desde la exportación del Aplicativo CEPLAN (hoja «${this.analysis.sheet}») con fecha de corte ${this.analysis.fechaCorte}.`;
+    const files = 'files' in this.analysis ? (this.analysis.files as readonly { file: string; recognised: boolean }[]).filter((f) => f.recognised) : [];
+    const from =
+      files.length > 0
+        ? `las exportaciones del Aplicativo CEPLAN ${files.map((f) => `«${f.file}»`).join(', ')}`
+        : `la exportación del Aplicativo CEPLAN (hoja «${this.analysis.sheet}»)`;
+    const source = `Generado desde ${from} con fecha de corte ${this.analysis.fechaCorte}.`;
     this.merge(this.row([{ value: source, align: 'center' }]), 0, 2, width - 1);
     this.header();
     const byActivity = new Map(this.figures.activities.map((f) => [f.activity.index, f]));
