@@ -5,6 +5,9 @@ import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import type { AnalysisPeriod, FlatActivity, FlatLayout, MonthBlock, ProgrammedPhase } from './types';
 
+// Codes sort as a person reads them: OEI.2 before OEI.10.
+export const CODE_ORDER = new Intl.Collator('es', { numeric: true });
+
 /** Programmed is the first of these with a value (flat-export.md §2.2). */
 export const PROGRAMMED_PHASES: readonly ProgrammedPhase[] = ['RE', 'CS', 'AJ', 'A'];
 
@@ -33,18 +36,14 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
   const groups = groupRows(grid, flat);
   const reader = new BlockReader(grid, flat, options.period.months);
 
-  interface Draft {
-    readonly activity: Omit<Activity, 'index'>;
-    readonly source: FlatActivity;
-    readonly aeiKey: string;
-  }
-  const drafts: Draft[] = [];
-  const actions = new Map<string, { code: string; name: string; oei: string; label: Located<string> }>();
-  const objectives = new Map<string, { code: string; name: string; label: Located<string> }>();
   const c = flat.columns;
   const located = (row: number, col: number): Located<CellValue> => ({ value: col >= 0 ? cellAt(grid, row, col) : null, at: { row, col: Math.max(col, 0) } });
   const text = (row: number, col: number): string => (col >= 0 ? cellText(cellAt(grid, row, col)) : '');
 
+  // OEI and AEI of each AO from its first row; the AO are then built in the printed report's
+  // order (OEI, then AEI within it, by code; AO in export order within an AEI) with their final index.
+  const actions = new Map<string, { code: string; name: string; oei: string; label: Located<string>; groups: RowGroup[] }>();
+  const objectives = new Map<string, { code: string; name: string; label: Located<string> }>();
   for (const g of groups) {
     const first = g.rows[0];
     const oei = text(first, c.oei);
@@ -53,22 +52,31 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
     if (!objectives.has(oei)) {
       objectives.set(oei, { code: oei, name: text(first, c.oeiName), label: { value: oei, at: { row: first, col: Math.max(c.oei, 0) } } });
     }
-    if (!actions.has(aeiKey)) {
-      actions.set(aeiKey, { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } } });
-    }
-    const physicalPhase = options.programmedPhase ?? reader.firstPhaseWithValues('F', g.rows);
-    const financialPhase = options.programmedPhase ?? reader.firstPhaseWithValues('Fn', g.rows);
-    const programmed = reader.activityRow(g.rows, 'PROGRAMADO', reader.block('F', physicalPhase), reader.block('Fn', financialPhase));
-    const executed = reader.activityRow(g.rows, 'EJECUTADO', reader.block('F', 'SE'), reader.block('Fn', 'SE'));
-    const type = located(first, c.type).value;
-    const aggregationTypeCell = located(first, c.aggregationType);
-    const accumulated = located(first, c.accumulated);
-    const agg = flatAggregation(type, aggregationTypeCell.value, accumulated.value);
-    const aggregation = agg.from === 'aggregationType' ? aggregationTypeCell : agg.from === 'type' || c.accumulated < 0 ? located(first, c.type) : accumulated;
-    const name = text(first, c.activityName);
-    drafts.push({
-      aeiKey,
-      activity: {
+    const action = actions.get(aeiKey);
+    if (action) action.groups.push(g);
+    else actions.set(aeiKey, { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } }, groups: [g] });
+  }
+  const objectiveOrder = [...objectives.keys()].sort(CODE_ORDER.compare);
+  const actionList = [...actions.values()].sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
+
+  const activities: Activity[] = [];
+  const sources: FlatActivity[] = [];
+  const strategicActions: StrategicAction[] = [];
+  const actionsByObjective = new Map<string, StrategicAction[]>();
+  for (const a of actionList) {
+    const own: Activity[] = [];
+    for (const g of a.groups) {
+      const first = g.rows[0];
+      const physicalPhase = options.programmedPhase ?? reader.firstPhaseWithValues('F', g.rows);
+      const financialPhase = options.programmedPhase ?? reader.firstPhaseWithValues('Fn', g.rows);
+      const type = c.type >= 0 ? cellAt(grid, first, c.type) : null;
+      const aggregationTypeCell = located(first, c.aggregationType);
+      const accumulated = located(first, c.accumulated);
+      const agg = flatAggregation(type, aggregationTypeCell.value, accumulated.value);
+      const aggregation = agg.from === 'aggregationType' ? aggregationTypeCell : agg.from === 'type' || c.accumulated < 0 ? located(first, c.type) : accumulated;
+      const name = text(first, c.activityName);
+      const activity: Activity = {
+        index: activities.length,
         code: g.code,
         name,
         label: { value: name === '' ? g.code : `${g.code} - ${name}`, at: { row: first, col: Math.max(c.activityId, 0) } },
@@ -77,47 +85,20 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
         unit: located(first, c.unit),
         aggregation,
         aggregationType: agg.type,
-        programmed,
-        executed,
+        programmed: reader.activityRow(g.rows, 'PROGRAMADO', reader.block('F', physicalPhase), reader.block('Fn', financialPhase)),
+        executed: reader.activityRow(g.rows, 'EJECUTADO', reader.block('F', 'SE'), reader.block('Fn', 'SE')),
         percent: null,
-        strategicActionCode: aei,
-        objectiveCode: oei,
-      },
-      source: {
+        strategicActionCode: a.code,
+        objectiveCode: a.oei,
+      };
+      activities.push(activity);
+      sources.push({
         rows: g.rows,
         ueId: g.ueId,
         programmedPhase: physicalPhase,
         financialProgrammedPhase: financialPhase,
         ...(options.file !== undefined ? { file: options.file } : {}),
-      },
-    });
-  }
-
-  // The printed report's order: OEI, then AEI within it, by code; AO in export order within an AEI.
-  const byCode = (a: string, b: string): number => a.localeCompare(b, 'es', { numeric: true });
-  const objectiveOrder = [...objectives.keys()].sort(byCode);
-  const actionKeys = [...actions.keys()].sort((a, b) => {
-    const x = actions.get(a)!;
-    const y = actions.get(b)!;
-    return byCode(x.oei, y.oei) || byCode(x.code, y.code);
-  });
-  const draftsByAction = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    const list = draftsByAction.get(d.aeiKey);
-    if (list) list.push(d);
-    else draftsByAction.set(d.aeiKey, [d]);
-  }
-  const activities: Activity[] = [];
-  const sources: FlatActivity[] = [];
-  const strategicActions: StrategicAction[] = [];
-  const actionsByObjective = new Map<string, StrategicAction[]>();
-  for (const key of actionKeys) {
-    const a = actions.get(key)!;
-    const own: Activity[] = [];
-    for (const d of draftsByAction.get(key)!) {
-      const activity: Activity = { index: activities.length, ...d.activity };
-      activities.push(activity);
-      sources.push(d.source);
+      });
       own.push(activity);
     }
     const action: StrategicAction = {
@@ -248,16 +229,17 @@ class BlockReader {
   }
 }
 
-/** Same field order as the printed parser's month cell. */
+/** A month of an AO. The address is built when asked (rules, messages): an export has hundreds of thousands of these. */
 class FlatMonthCell implements MonthCell {
-  readonly at: { readonly row: number; readonly col: number };
   constructor(
-    row: number,
-    col: number,
+    private readonly row: number,
+    private readonly col: number,
     readonly raw: CellValue,
     readonly value: number | null,
     readonly problem?: 'text-number' | 'not-a-number',
-  ) {
-    this.at = { row, col };
+  ) {}
+
+  get at(): { readonly row: number; readonly col: number } {
+    return { row: this.row, col: this.col };
   }
 }

@@ -1,7 +1,6 @@
-import { exportView, periodColumns } from '../flat/cells';
+import { exportView } from '../flat/cells';
 import type { Measure } from '../flat/types';
 import { PROGRAMMED_PHASES } from '../flat/parse-flat';
-import { readNumber } from '../grid/text';
 import { defineRule } from './define-rule';
 import { spanishList } from './format';
 import { shortMonth } from './known-values';
@@ -28,7 +27,7 @@ export default defineRule({
     if (!view) return {};
     const positive = (rows: readonly number[], col: number): boolean => {
       let sum = 0;
-      for (const row of rows) sum += readNumber(view.value(row, col)).value ?? 0;
+      for (const row of rows) sum += view.number(row, col) ?? 0;
       return sum > 0;
     };
     return {
@@ -38,7 +37,7 @@ export default defineRule({
           const executed = view.block(measure, 'SE');
           if (!executed) continue;
           const programmed = PROGRAMMED_PHASES.map((p) => view.block(measure, p)).filter((b) => b !== null);
-          const months = periodColumns(executed, view.months).filter(
+          const months = view.periodColumns(executed).filter(
             ({ month, col }) => positive(rows, col) && !programmed.some((b) => b.months[month - 1] >= 0 && positive(rows, b.months[month - 1])),
           );
           if (months.length === 0) continue;

@@ -1,4 +1,4 @@
-import { exportView, periodColumns } from '../flat/cells';
+import { exportView } from '../flat/cells';
 import type { Measure, Phase } from '../flat/types';
 import { readNumber } from '../grid/text';
 import { defineRule } from './define-rule';
@@ -37,7 +37,7 @@ export default defineRule({
         for (const [measure, phase] of blocks) {
           const block = phase ? view.block(measure, phase) : null;
           if (!block) continue;
-          const cols = periodColumns(block, view.months);
+          const cols = view.periodColumns(block);
           for (const row of source.rows) {
             for (const { col } of cols) {
               const raw = view.value(row, col);

@@ -1,4 +1,4 @@
-import { exportView, periodColumns } from '../flat/cells';
+import { exportView } from '../flat/cells';
 import type { Measure, Phase } from '../flat/types';
 import { isBlank } from '../grid/text';
 import { defineRule } from './define-rule';
@@ -37,7 +37,7 @@ export default defineRule({
           const a = view.block(measure, approved);
           if (!p) continue;
           for (const row of view.source(f.activity.index).rows) {
-            const pending = periodColumns(p, view.months).filter(({ month, col }) => {
+            const pending = view.periodColumns(p).filter(({ month, col }) => {
               const approvedCol = a ? a.months[month - 1] : -1;
               return !isBlank(view.value(row, col)) && (approvedCol < 0 || isBlank(view.value(row, approvedCol)));
             });

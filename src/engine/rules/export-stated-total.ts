@@ -35,9 +35,9 @@ export default defineRule({
             let readable = true;
             for (const col of block.months) {
               if (col < 0) continue;
-              const v = readNumber(view.value(row, col));
-              if (v.problem === 'not-a-number') readable = false;
-              sum += v.value ?? 0;
+              const v = view.number(row, col);
+              if (v === null && !isBlank(view.value(row, col))) readable = false;
+              sum += v ?? 0;
             }
             // A month that is not a number is export-month-value's; the sum would be a guess.
             if (!readable || (statedNumber !== null && Math.abs(statedNumber - sum) < 0.005)) continue;
