@@ -1,4 +1,4 @@
-import { analyze, analyzeExports, generatedReport, GENERATED_REPORT_SHEET, jsonFields } from '../../../src/engine';
+import { analyze, analyzeExports, generatedReport, GENERATED_REPORT_SHEET, jsonFields, summaryTable } from '../../../src/engine';
 import { aei, ao, oei, poiSheet } from '../../fixtures/poi-sheet';
 import { flatExport, variedActivities, type ExportActivity } from '../../fixtures/flat-export';
 import { figuresOf, gridOfSheet } from './round-trip';
@@ -97,5 +97,16 @@ describe('the JSON fields of flat-export.md §2.10', () => {
     expect(fields.top.layout).toBe('reporte');
     expect(fields.activities).toEqual([{}]);
     expect(fields.strategicActions).toEqual([{ oei: 'OEI.01' }]);
+  });
+});
+
+describe('the Resumen sheet of an export', () => {
+  it('says the format and the period chosen', () => {
+    const built = flatExport({ activities: variedActivities({ seed: 3, activities: 4 }) });
+    const rows = summaryTable(analyze(built.grid, { fechaCorte: '2025-08-15', sheet: SHEET }));
+    expect(rows.slice(3, 5).map((r) => r.map((c) => c.value))).toEqual([
+      ['Formato', 'Exportación del Aplicativo CEPLAN'],
+      ['Periodo', 'PRIMER SEMESTRE (elegido por la fecha de corte)'],
+    ]);
   });
 });
