@@ -61,7 +61,8 @@ export function analyzeExports(inputs: readonly ExportInput[], options: AnalyzeO
     files.push({ file: input.file, sheet: input.sheet, recognised: true, activities: model.activities.length });
     models.push({ input, model });
   }
-  observations.push(...duplicatesAcrossFiles(models));
+  const duplicateSeverity = options.severities?.[DUPLICATE_ACROSS_FILES] ?? 'warning';
+  if (duplicateSeverity !== 'off') observations.push(...duplicatesAcrossFiles(models).map((o) => ({ ...o, severity: duplicateSeverity })));
   const base = { sheet: CONSOLIDATED_SHEET, fechaCorte: options.fechaCorte, computed: [], patch: { cells: [] }, files } as const;
   const order = new Map(inputs.map((i, k) => [i.file, k]));
   const sorted = observations

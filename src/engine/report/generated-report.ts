@@ -29,6 +29,10 @@ export const REPORT_FILLS = {
   green: 'A9D08E',
 } as const;
 
+// Blank cells are shared: a 20,000-AO report has hundreds of thousands of them.
+const EMPTY: TableCell = Object.freeze({ value: null });
+const BLANK_BORDERED: TableCell = Object.freeze({ value: null, border: true });
+
 const COLOR_FILL: Readonly<Record<TrafficColor, string>> = { red: REPORT_FILLS.red, yellow: REPORT_FILLS.yellow, green: REPORT_FILLS.green };
 
 /** The printed report's footnotes (i)–(vii), for the months of the period. */
@@ -116,8 +120,7 @@ class ReportBuilder {
 
   private row(cells: (TableCell | undefined)[] = []): number {
     const out: TableCell[] = [];
-    cells.forEach((c, i) => (out[i] = c ?? { value: null }));
-    for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = { value: null };
+    for (let i = 0; i < cells.length; i++) out.push(cells[i] ?? EMPTY);
     this.rows.push(out);
     return this.rows.length - 1;
   }
@@ -215,7 +218,7 @@ class ReportBuilder {
     const a = f.activity;
     const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
     const money = NUMBER_FORMATS['financial-accumulated'];
-    const cell = (value: CellValue, extra: Partial<TableCell> = {}): TableCell => ({ value, border: true, ...extra });
+    const cell = (value: CellValue, extra?: Partial<TableCell>): TableCell => (value === null && !extra ? BLANK_BORDERED : { value, border: true, ...extra });
     const month = (m: MonthCell | undefined, format: string): TableCell => cell(monthValue(m), { format, align: 'right' });
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {

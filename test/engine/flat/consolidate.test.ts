@@ -56,6 +56,12 @@ describe('several exports analysed as one entity', () => {
       expect.objectContaining({ file: 'b.xlsx', cell: y.a1('Actividad Operativa ID', 1), severity: 'warning', message: expect.stringContaining('La AO AOI777 de la UE 001 ya está en «a.xlsx» (fila 3)') }),
     ]);
     expect(r.model!.activities.map((act) => act.code)).toEqual(['AOI777', 'AOI778', 'AOI777']);
+    const inputs2 = [
+      { file: 'a.xlsx', sheet: SHEET, grid: x.grid },
+      { file: 'b.xlsx', sheet: SHEET, grid: y.grid },
+    ];
+    expect(analyzeExports(inputs2, { ...OPTIONS, severities: { 'export-duplicate-activity': 'off' } }).observations.filter((o) => o.rule === 'export-duplicate-activity')).toEqual([]);
+    expect(analyzeExports(inputs2, { ...OPTIONS, severities: { 'export-duplicate-activity': 'error' } }).observations.filter((o) => o.rule === 'export-duplicate-activity').map((o) => o.severity)).toEqual(['error']);
   });
 
   it('leaves out a file that is not an export, saying why', () => {
