@@ -20,3 +20,4 @@ export type * from './model';
 export type * from './figures';
 export type { Observation, Severity } from './observation';
 export type { ComputedCell, Patch, PatchCell, ComputedKind } from './patch/types';
+export type { FlatActivity, FlatModel, FlatLayout, FlatColumns, MonthBlock, Phase, Measure } from './flat/types';
