@@ -161,6 +161,8 @@ export function rowsWithoutActivity(grid: Grid, flat: FlatLayout): number[] {
 
 class BlockReader {
   private readonly blocks = new Map<string, MonthBlock>();
+  /** Where a value the export lacks (a missing block or Total) is reported: the AO's code. */
+  private readonly fallbackCol: number;
 
   constructor(
     private readonly grid: Grid,
@@ -168,6 +170,7 @@ class BlockReader {
     private readonly months: readonly number[],
   ) {
     for (const b of flat.blocks) this.blocks.set(b.name, b);
+    this.fallbackCol = flat.columns.activityId;
   }
 
   block(measure: 'F' | 'Fn', phase: string | null): MonthBlock | null {
@@ -200,14 +203,14 @@ class BlockReader {
 
   private totalCell(row: number, block: MonthBlock | null): Located<CellValue> {
     const col = block?.total ?? -1;
-    return { value: col >= 0 ? cellAt(this.grid, row, col) : null, at: { row, col: Math.max(col, 0) } };
+    return col >= 0 ? { value: cellAt(this.grid, row, col), at: { row, col } } : { value: null, at: { row, col: this.fallbackCol } };
   }
 
   /** The AO's value of one month: the sum over its rows; blank when any row leaves it blank (§2.1). */
   private monthCell(rows: readonly number[], block: MonthBlock | null, month: number): MonthCell {
     const col = block ? block.months[month - 1] : -1;
     const first = rows[0];
-    if (col < 0) return new FlatMonthCell(first, Math.max(block?.total ?? 0, 0), null, null);
+    if (col < 0) return new FlatMonthCell(first, block && block.total >= 0 ? block.total : this.fallbackCol, null, null);
     if (rows.length === 1) {
       const raw = cellAt(this.grid, first, col);
       if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new FlatMonthCell(first, col, raw, raw);

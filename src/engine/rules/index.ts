@@ -6,6 +6,7 @@ import duplicateActivityCode from './duplicate-activity-code';
 import emptyStrategicAction from './empty-strategic-action';
 import exportExecutionWithoutProgramming from './export-execution-without-programming';
 import exportInconsistentRows from './export-inconsistent-rows';
+import exportMissingBlock from './export-missing-block';
 import exportMonthValue from './export-month-value';
 import exportPendingProposal from './export-pending-proposal';
 import exportRowWithoutActivity from './export-row-without-activity';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   emptyStrategicAction,
   exportExecutionWithoutProgramming,
   exportInconsistentRows,
+  exportMissingBlock,
   exportMonthValue,
   exportPendingProposal,
   exportRowWithoutActivity,

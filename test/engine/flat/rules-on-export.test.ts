@@ -38,3 +38,11 @@ describe('the rules on a flat export', () => {
     for (const r of RULES) if (r.meta.id.startsWith('export-')) expect(ruleApplies(r.meta.id, 'reporte')).toBe(false);
   });
 });
+
+describe('cells the export lacks', () => {
+  it('are reported on the AO code when the export has no F(SE) block', () => {
+    const built = flatExport({ activities: [clean], phases: ['RE'] });
+    const overdue = analyze(built.grid, OPTIONS).observations.filter((o) => o.rule === 'overdue-tracking');
+    expect(overdue.map((o) => o.cell)).toEqual([built.a1('Actividad Operativa ID', 0)]);
+  });
+});
