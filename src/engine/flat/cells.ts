@@ -25,13 +25,13 @@ export function exportView(model: PoiModel, grid: Grid | undefined): ExportView 
   const flat = model.layout.flat;
   const info = model.flat;
   if (!flat || !info || !grid) return null;
-  const blocks = new Map(flat.blocks.map((b) => [b.name, b]));
+  const blocks = blockIndex(flat);
   const periodCols = new Map<MonthBlock, readonly { month: number; col: number }[]>();
   return {
     flat,
     grid,
     months: info.period.months,
-    block: (measure, phase) => blocks.get(`${measure}(${phase})`) ?? null,
+    block: (measure, phase) => blocks[measure].get(phase) ?? null,
     source: (index) => info.activities[index],
     value: (row, col) => cellAt(grid, row, col),
     number: (row, col) => numberIn(cellAt(grid, row, col)),
@@ -54,4 +54,11 @@ export function numberIn(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (v === null) return null;
   return readNumber(v).value;
+}
+
+/** Blocks by measure then phase: looked up per AO, so without building a name each time. */
+export function blockIndex(flat: FlatLayout): Readonly<Record<Measure, ReadonlyMap<Phase, MonthBlock>>> {
+  const index = { F: new Map<Phase, MonthBlock>(), Fn: new Map<Phase, MonthBlock>() };
+  for (const b of flat.blocks) index[b.measure].set(b.phase, b);
+  return index;
 }

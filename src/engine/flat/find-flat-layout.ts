@@ -113,12 +113,12 @@ export function findFlatLayout(grid: Grid): FlatLayout | null {
   return null;
 }
 
-// Cheap pre-check: a header row has several text cells; data rows of a printed report rarely have 5 labels we know.
+// Cheap pre-check: a header row has at least the AO code and one month label.
 function mayBeHeader(grid: Grid, row: number): boolean {
   const r = grid.rows[row];
   if (!r) return false;
   let texts = 0;
-  for (const v of r) if (typeof v === 'string' && v.trim() !== '' && ++texts >= 3) return true;
+  for (const v of r) if (typeof v === 'string' && v.trim() !== '' && ++texts >= 2) return true;
   return false;
 }
 

@@ -3,7 +3,8 @@ import { cellText, isBlank, readNumber } from '../grid/text';
 import type { Activity, ActivityRow, Located, MonthCell, Objective, PoiModel, RowKind, StrategicAction } from '../model';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
-import type { AnalysisPeriod, FlatActivity, FlatLayout, MonthBlock, ProgrammedPhase } from './types';
+import { blockIndex } from './cells';
+import type { AnalysisPeriod, FlatActivity, FlatLayout, MonthBlock, Phase, ProgrammedPhase } from './types';
 
 // Codes sort as a person reads them: OEI.2 before OEI.10.
 export const CODE_ORDER = new Intl.Collator('es', { numeric: true });
@@ -135,17 +136,24 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
 /** Data rows grouped by (UE ID, Actividad Operativa ID), in order of first appearance. Rows without an AO ID are skipped. */
 function groupRows(grid: Grid, flat: FlatLayout): RowGroup[] {
   const { activityId, ueId } = flat.columns;
-  const groups = new Map<string, RowGroup>();
+  // By UE then code (no key string per row); the list keeps the order of first appearance.
+  const byUe = new Map<string, Map<string, RowGroup>>();
+  const groups: RowGroup[] = [];
   for (let row = flat.headerRow + 1; row < grid.rows.length; row++) {
     const code = cellText(cellAt(grid, row, activityId));
     if (code === '') continue;
     const ue = ueId >= 0 ? cellText(cellAt(grid, row, ueId)) : '';
-    const key = `${ue}\u0000${code}`;
-    const g = groups.get(key);
+    let codes = byUe.get(ue);
+    if (!codes) byUe.set(ue, (codes = new Map()));
+    const g = codes.get(code);
     if (g) g.rows.push(row);
-    else groups.set(key, { ueId: ue, code, rows: [row] });
+    else {
+      const created = { ueId: ue, code, rows: [row] };
+      codes.set(code, created);
+      groups.push(created);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** Rows of an export that carry data but no `Actividad Operativa ID` (0-based). */
@@ -160,7 +168,7 @@ export function rowsWithoutActivity(grid: Grid, flat: FlatLayout): number[] {
 }
 
 class BlockReader {
-  private readonly blocks = new Map<string, MonthBlock>();
+  private readonly blocks: Readonly<Record<'F' | 'Fn', ReadonlyMap<Phase, MonthBlock>>>;
   /** Where a value the export lacks (a missing block or Total) is reported: the AO's code. */
   private readonly fallbackCol: number;
 
@@ -169,12 +177,12 @@ class BlockReader {
     flat: FlatLayout,
     private readonly months: readonly number[],
   ) {
-    for (const b of flat.blocks) this.blocks.set(b.name, b);
+    this.blocks = blockIndex(flat);
     this.fallbackCol = flat.columns.activityId;
   }
 
-  block(measure: 'F' | 'Fn', phase: string | null): MonthBlock | null {
-    return phase === null ? null : this.blocks.get(`${measure}(${phase})`) ?? null;
+  block(measure: 'F' | 'Fn', phase: Phase | null): MonthBlock | null {
+    return phase === null ? null : this.blocks[measure].get(phase) ?? null;
   }
 
   /** The first of RE, CS, AJ, A whose block has any non-blank month (of the twelve) in the AO's rows. */

@@ -30,13 +30,18 @@ export default defineRule({
       for (const row of rows) sum += view.number(row, col) ?? 0;
       return sum > 0;
     };
+    const MEASURES: readonly Measure[] = ['F', 'Fn'];
+    const programmedBlocks = {
+      F: PROGRAMMED_PHASES.map((p) => view.block('F', p)).filter((b) => b !== null),
+      Fn: PROGRAMMED_PHASES.map((p) => view.block('Fn', p)).filter((b) => b !== null),
+    };
     return {
       activity(f) {
         const { rows } = view.source(f.activity.index);
-        for (const measure of ['F', 'Fn'] as Measure[]) {
+        for (const measure of MEASURES) {
           const executed = view.block(measure, 'SE');
           if (!executed) continue;
-          const programmed = PROGRAMMED_PHASES.map((p) => view.block(measure, p)).filter((b) => b !== null);
+          const programmed = programmedBlocks[measure];
           const months = view.periodColumns(executed).filter(
             ({ month, col }) => positive(rows, col) && !programmed.some((b) => b.months[month - 1] >= 0 && positive(rows, b.months[month - 1])),
           );
