@@ -219,7 +219,8 @@ class ReportBuilder {
     const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
     const money = NUMBER_FORMATS['financial-accumulated'];
     const cell = (value: CellValue, extra?: Partial<TableCell>): TableCell => (value === null && !extra ? BLANK_BORDERED : { value, border: true, ...extra });
-    const month = (m: MonthCell | undefined, format: string): TableCell => cell(monthValue(m), { format, align: 'right' });
+    // Month cells are most of the sheet: one literal shape, no spread.
+    const month = (m: MonthCell | undefined, format: string): TableCell => ({ value: monthValue(m), border: true, format, align: 'right' });
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {
       const source = kind === 'PROGRAMADO' ? a.programmed : a.executed;
