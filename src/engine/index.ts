@@ -3,7 +3,7 @@ export { analyze, InvalidOptionsError, HEADER_NOT_FOUND } from './analyze';
 export type { Analysis, AnalyzeOptions, AnalysisPeriod, ProgrammedPhase } from './analysis';
 export { analyzeExports, DUPLICATE_ACROSS_FILES, CONSOLIDATED_SHEET } from './flat/consolidate';
 export type { ConsolidatedAnalysis, ExportInput, ExportFileResult } from './flat/consolidate';
-export { parsePeriod, defaultPeriod } from './flat/period';
+export { parsePeriod, defaultPeriod, describePeriod } from './flat/period';
 export { jsonFields } from './report/json-fields';
 export { generatedReport, GENERATED_REPORT_SHEET } from './report/generated-report';
 export type { GeneratedSheet } from './report/generated-report';

@@ -49,3 +49,21 @@ export function reportPeriod(months: readonly number[], period: Period): Analysi
   const title = period === 'OTRO' ? months.map((m) => MONTH_NAMES[m - 1]).join(', ') : period;
   return { code, months: [...months], title, source: 'reporte' };
 }
+
+/**
+ * One Spanish line for front ends: which months count and why.
+ * «Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15.»
+ */
+export function describePeriod(period: AnalysisPeriod, fechaCorte: string): string {
+  const first = MONTH_NAMES[period.months[0] - 1].toLowerCase();
+  const last = MONTH_NAMES[period.months[period.months.length - 1] - 1].toLowerCase();
+  const months = first === last ? first : `${first} a ${last}`;
+  const title = period.title.toUpperCase() === months.toUpperCase() ? period.title : `${period.title} (${months})`;
+  const why =
+    period.source === 'fecha-corte'
+      ? `, elegido por la fecha de corte ${fechaCorte} (use --periodo S1, S2, anual o MM para otro)`
+      : period.source === 'reporte'
+        ? ', los meses del encabezado del reporte'
+        : '';
+  return `Periodo: ${title}${why}.`;
+}

@@ -1,4 +1,4 @@
-import { analyze, findLayout, InvalidOptionsError } from '../../../src/engine';
+import { analyze, defaultPeriod, describePeriod, findLayout, InvalidOptionsError, parsePeriod } from '../../../src/engine';
 import { aei, ao as printedAo, oei, poiSheet } from '../../fixtures/poi-sheet';
 import { flatExport, realHeader, type ExportActivity } from '../../fixtures/flat-export';
 
@@ -184,5 +184,15 @@ describe('bad input', () => {
     const a = analyze({ rows, merges: [] }, S1);
     expect(a.observations).toHaveLength(1);
     expect(a.observations[0].message).toMatch(/se encontró .*Actividad Operativa ID.*pero faltan los bloques de meses/);
+  });
+});
+
+describe('describePeriod', () => {
+  it('says which months count and why, in Spanish', () => {
+    expect(describePeriod(defaultPeriod(2025, '2025-08-15'), '2025-08-15')).toBe(
+      'Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15 (use --periodo S1, S2, anual o MM para otro).',
+    );
+    expect(describePeriod(parsePeriod('03')!, '2025-08-15')).toBe('Periodo: ENERO A MARZO.');
+    expect(describePeriod(parsePeriod('1')!, '2025-08-15')).toBe('Periodo: ENERO.');
   });
 });
