@@ -1,7 +1,10 @@
 import type { Figures } from './figures';
-import type { PoiModel } from './model';
+import type { AnalysisPeriod, ProgrammedPhase } from './flat/types';
+import type { LayoutKind, PoiModel } from './model';
 import type { Observation, Severity } from './observation';
 import type { ComputedCell, Patch } from './patch/types';
+
+export type { AnalysisPeriod, ProgrammedPhase };
 
 export interface AnalyzeOptions {
   /** Fecha de corte (report date) as `YYYY-MM-DD`; decides S.I. */
@@ -20,16 +23,19 @@ export interface AnalyzeOptions {
   readonly programmedPhase?: ProgrammedPhase;
 }
 
-export type ProgrammedPhase = 'RE' | 'CS' | 'AJ' | 'A';
-
 export interface Analysis {
   readonly sheet: string;
   readonly fechaCorte: string;
+  /** Which layout was read: the printed report or the Aplicativo's flat export; null when none. */
+  readonly layout: LayoutKind | null;
+  /** The months that count and how they were chosen (a printed report: its header's months). */
+  readonly period: AnalysisPeriod | null;
   /** Null when no POI layout was recognised (then `observations` says why). */
   readonly model: PoiModel | null;
   readonly figures: Figures | null;
-  /** Every computed cell with its value, format and colour. */
+  /** Every computed cell with its value, format and colour (none for a flat export: its figures go into the generated report). */
   readonly computed: readonly ComputedCell[];
+  /** Cells to write into the sheet read; always empty for a flat export, which is never changed. */
   readonly patch: Patch;
   /** Sorted by row, then column, then rule id. */
   readonly observations: readonly Observation[];

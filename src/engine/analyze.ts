@@ -1,8 +1,13 @@
 import type { Analysis, AnalyzeOptions } from './analysis';
 import { computeFigures } from './compute';
 import { isIsoDate } from './compute/deadlines';
+import { flatHeaderProblem } from './flat/find-flat-layout';
+import { parseFlat, PROGRAMMED_PHASES } from './flat/parse-flat';
+import { defaultPeriod, parsePeriod, reportPeriod } from './flat/period';
+import type { AnalysisPeriod } from './flat/types';
 import type { Grid } from './grid/cell';
 import { findLayout } from './layout/find-layout';
+import type { Layout, PoiModel } from './model';
 import { sheetNotRecognised } from './not-recognised';
 import type { Observation } from './observation';
 import { parseSheet } from './parse/parse-sheet';
@@ -20,9 +25,58 @@ export class InvalidOptionsError extends Error {
 
 export const HEADER_NOT_FOUND = 'header-not-found';
 
+/** Throws InvalidOptionsError for a bad fecha de corte, period or phase. */
+export function checkOptions(options: AnalyzeOptions): void {
+  if (!isIsoDate(options.fechaCorte)) {
+    throw new InvalidOptionsError(`fechaCorte debe ser una fecha AAAA-MM-DD: ${options.fechaCorte}`);
+  }
+  if (options.period !== undefined && parsePeriod(options.period) === null) {
+    throw new InvalidOptionsError(
+      `El periodo «${options.period}» no es válido: use S1 (enero–junio), S2 (julio–diciembre), anual, o un mes 01–12 (de enero a ese mes).`,
+    );
+  }
+  if (options.programmedPhase !== undefined && !PROGRAMMED_PHASES.includes(options.programmedPhase)) {
+    throw new InvalidOptionsError(`La fase de programación «${String(options.programmedPhase)}» no es válida: use RE, CS, AJ o A.`);
+  }
+}
+
+/** The period of a flat export: the one asked for, else the one a planner means on the fecha de corte. */
+export function exportPeriod(layout: Layout, options: AnalyzeOptions): AnalysisPeriod {
+  if (options.period !== undefined) return parsePeriod(options.period)!;
+  return defaultPeriod(layout.year ?? Number(options.fechaCorte.slice(0, 4)), options.fechaCorte);
+}
+
+/** The observation for a sheet with no POI layout; names what an almost-export lacks. */
+export function headerNotFound(grid: Grid, sheet: string): Observation {
+  const problem = flatHeaderProblem(grid);
+  if (problem) {
+    const found = problem.found.length > 0 ? ` (se encontró ${problem.found.join(', ')})` : '';
+    const verb = problem.missing.length > 1 || problem.missing[0].startsWith('los ') ? 'faltan' : 'falta';
+    return {
+      rule: HEADER_NOT_FOUND,
+      messageId: 'flat-export-incomplete',
+      severity: 'error',
+      sheet,
+      cell: `A${problem.row + 1}`,
+      row: problem.row + 1,
+      message: `La hoja parece una exportación del Aplicativo CEPLAN${found}, pero ${verb} ${problem.missing.join(' y ')} en el encabezado. Descargue de nuevo la exportación completa («Exporta POI») o restituya esas columnas con su título.`,
+    };
+  }
+  return {
+    rule: HEADER_NOT_FOUND,
+    messageId: HEADER_NOT_FOUND,
+    severity: 'error',
+    sheet,
+    cell: 'A1',
+    row: 1,
+    message: sheetNotRecognised(sheet),
+  };
+}
+
 /**
- * Reads a POI report sheet, computes every figure, checks every rule and returns the
- * cells to write. Pure: the grid is not changed.
+ * Reads a POI report sheet — the printed Reporte de seguimiento or the Aplicativo's flat
+ * export — computes every figure, checks every rule and returns the cells to write (none for
+ * a flat export: its figures go into generatedReport()). Pure: the grid is not changed.
  *
  * @example
  * const analysis = analyze(grid, { fechaCorte: '2023-08-15', sheet: 'Reporte POI' });
@@ -30,33 +84,44 @@ export const HEADER_NOT_FOUND = 'header-not-found';
  * analysis.patch.cells;                     // [{ a1: 'M14', value: 5, old: null, … }]
  */
 export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
-  if (!isIsoDate(options.fechaCorte)) {
-    throw new InvalidOptionsError(`fechaCorte debe ser una fecha AAAA-MM-DD: ${options.fechaCorte}`);
-  }
+  checkOptions(options);
   const sheet = options.sheet ?? 'Hoja1';
   const layout = findLayout(grid);
   if (!layout) {
-    const observation: Observation = {
-      rule: HEADER_NOT_FOUND,
-      messageId: HEADER_NOT_FOUND,
-      severity: 'error',
+    return {
       sheet,
-      cell: 'A1',
-      row: 1,
-      message: sheetNotRecognised(sheet),
+      fechaCorte: options.fechaCorte,
+      layout: null,
+      period: null,
+      model: null,
+      figures: null,
+      computed: [],
+      patch: { cells: [] },
+      observations: [headerNotFound(grid, sheet)],
     };
-    return { sheet, fechaCorte: options.fechaCorte, model: null, figures: null, computed: [], patch: { cells: [] }, observations: [observation] };
   }
-  const model = parseSheet(grid, layout);
+  if (layout.kind === 'exportacion') {
+    const period = exportPeriod(layout, options);
+    const model = parseFlat(grid, layout.flat!, { period, programmedPhase: options.programmedPhase });
+    return analyzeModel(model, sheet, options, period, grid);
+  }
+  return analyzeModel(parseSheet(grid, layout), sheet, options, reportPeriod(layout.months, layout.period), grid);
+}
+
+/** Figures, computed cells and rules of a parsed model. A flat export gets no computed cells: nothing is written into it. */
+export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
-  const computed = computedCells(model, figures);
+  const writable = model.layout.kind === 'reporte';
+  const computed = writable ? computedCells(model, figures) : [];
   return {
     sheet,
     fechaCorte: options.fechaCorte,
+    layout: model.layout.kind,
+    period,
     model,
     figures,
     computed,
-    patch: buildPatch(grid, computed),
-    observations: runRules(RULES, model, figures, { sheet, grid, fechaCorte: options.fechaCorte, severities: options.severities }),
+    patch: writable ? buildPatch(grid, computed) : { cells: [] },
+    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid }),
   };
 }

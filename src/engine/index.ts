@@ -1,6 +1,10 @@
 /** The engine's one public entry: grid in → model, figures, observations, patch out. */
 export { analyze, InvalidOptionsError, HEADER_NOT_FOUND } from './analyze';
-export type { Analysis, AnalyzeOptions, ProgrammedPhase } from './analysis';
+export type { Analysis, AnalyzeOptions, AnalysisPeriod, ProgrammedPhase } from './analysis';
+export { analyzeExports, DUPLICATE_ACROSS_FILES, CONSOLIDATED_SHEET } from './flat/consolidate';
+export type { ConsolidatedAnalysis, ExportInput, ExportFileResult } from './flat/consolidate';
+export { parsePeriod, defaultPeriod, describePeriod } from './flat/period';
+export { jsonFields } from './report/json-fields';
 export { generatedReport, GENERATED_REPORT_SHEET } from './report/generated-report';
 export type { GeneratedSheet } from './report/generated-report';
 export { findLayout } from './layout/find-layout';
@@ -17,3 +21,4 @@ export type * from './model';
 export type * from './figures';
 export type { Observation, Severity } from './observation';
 export type { ComputedCell, Patch, PatchCell, ComputedKind } from './patch/types';
+export type { FlatActivity, FlatModel, FlatLayout, FlatColumns, MonthBlock, Phase, Measure } from './flat/types';

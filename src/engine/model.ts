@@ -1,3 +1,4 @@
+import type { FlatLayout, FlatModel } from './flat/types';
 import type { Address, CellValue } from './grid/cell';
 
 /** A value read from the sheet, with the cell it came from. */
@@ -9,6 +10,9 @@ export interface Located<T> {
 export type AggregationType = 'Acumulado Anual' | 'Acumulado Mensual' | 'No Acumulado';
 export type Priority = 'Muy Alta' | 'Alta' | 'Media' | 'Baja';
 export type Period = 'PRIMER SEMESTRE' | 'SEGUNDO SEMESTRE' | 'ANUAL' | 'OTRO';
+
+/** `reporte`: the printed Reporte de seguimiento; `exportacion`: the Aplicativo's flat export. */
+export type LayoutKind = 'reporte' | 'exportacion';
 
 /** The columns of the report, found by their header labels (0-based indexes). */
 export interface ReportColumns {
@@ -28,6 +32,9 @@ export interface ReportColumns {
 }
 
 export interface Layout {
+  readonly kind: LayoutKind;
+  /** The flat export's columns and month blocks (kind `exportacion` only). */
+  readonly flat?: FlatLayout;
   /** 0-based row of the first header row (the one with OBJETIVO ESTRATEGICO ...). */
   readonly headerRow: number;
   /** Rows of the first header (1 or 2 rows); repeated copies are listed in `repeatedHeaderRows`. */
@@ -174,4 +181,6 @@ export interface PoiModel {
   readonly totals: readonly TotalLine[];
   readonly trafficLight: TrafficLightTable | null;
   readonly strayRows: readonly StrayRow[];
+  /** What the flat export adds: rows and phases per AO, the period (kind `exportacion` only). */
+  readonly flat?: FlatModel;
 }

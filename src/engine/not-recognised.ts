@@ -4,7 +4,7 @@
  * each ending with what to do there. A new layout the engine reads is named here, once.
  */
 export const EXPECTED_LAYOUT =
-  'el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO con sus meses, FINANCIERO)';
+  'el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO con sus meses, FINANCIERO) ni el de la exportación del Aplicativo CEPLAN (columna «Actividad Operativa ID» y meses «F(RE) 01»…)';
 
 /** What to do, where the planner chooses the sheet in a list (the pane, the web page). */
 export const CHOOSE_THE_SHEET = 'Elija la hoja del reporte o revise que su encabezado no haya sido modificado.';

@@ -12,6 +12,8 @@ export interface Observation {
   readonly messageId: string;
   readonly severity: Severity;
   readonly sheet: string;
+  /** The file it is about, when several exports are analysed as one entity (analyzeExports). */
+  readonly file?: string;
   /** A1 address of the cell it is about. */
   readonly cell: string;
   /** 1-based sheet row. */

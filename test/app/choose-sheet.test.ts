@@ -42,7 +42,7 @@ describe('pickReportSheet: the one policy', () => {
     expect(pickReportSheet(sheets, { wanted: 'Notas', whatToDo: what })).toEqual({
       sheet: null,
       reason:
-        'La hoja «Notas» no tiene el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO con sus meses, FINANCIERO). Indique la hoja del reporte con --hoja.',
+        'La hoja «Notas» no tiene el formato del Reporte de seguimiento del POI (encabezado OBJETIVO ESTRATEGICO …, PROG./ EJE., FISICO con sus meses, FINANCIERO) ni el de la exportación del Aplicativo CEPLAN (columna «Actividad Operativa ID» y meses «F(RE) 01»…). Indique la hoja del reporte con --hoja.',
     });
     expect(pickReportSheet(sheets, { wanted: 'Resumen' }).reason).toBe(
       'El libro no tiene una hoja llamada «Resumen». Elija una de estas: «Notas», «Reporte S1», «Reporte S2», «Oculto».',

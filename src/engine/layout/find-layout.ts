@@ -1,6 +1,7 @@
 import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
 import { MONTH_SHORT_NAMES, monthNumber } from '../grid/months';
 import { cellText, compactLabel, normalizeLabel } from '../grid/text';
+import { exportLayout, findFlatLayout } from '../flat/find-flat-layout';
 import type { Layout, Period, ReportColumns } from '../model';
 
 // How far down a header may sit below the title rows.
@@ -62,9 +63,18 @@ function monthLabels(grid: Grid, rows: readonly number[], width: number): { col:
 
 /**
  * Finds the POI report layout by its header labels (case-, accent- and space-insensitive),
- * never by fixed letters. Returns null when the sheet does not have it.
+ * never by fixed letters: the printed report (`kind: 'reporte'`) or the Aplicativo's flat
+ * export (`kind: 'exportacion'`, all twelve months until a period is chosen). Returns null
+ * when the sheet has neither.
  */
 export function findLayout(grid: Grid): Layout | null {
+  const printed = findPrintedLayout(grid);
+  if (printed) return printed;
+  const flat = findFlatLayout(grid);
+  return flat ? exportLayout(grid, flat) : null;
+}
+
+function findPrintedLayout(grid: Grid): Layout | null {
   const width = gridWidth(grid);
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   for (let row = 0; row < limit; row++) {
@@ -130,6 +140,7 @@ function layoutAt(grid: Grid, headerRow: number, labelCol: number, width: number
   }
   const months = physicalRun.map((m) => m.month);
   return {
+    kind: 'reporte',
     headerRow,
     headerRows,
     repeatedHeaderRows: [],

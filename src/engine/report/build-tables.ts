@@ -29,6 +29,12 @@ export function summaryTable(analysis: Analysis): Table {
     [text('Semáforo POI: resumen del reporte', { bold: true })],
     [text('Hoja'), text(analysis.sheet)],
     [text('Fecha de corte'), text(analysis.fechaCorte)],
+    ...(analysis.layout === 'exportacion' && analysis.period
+      ? [
+          [text('Formato'), text('Exportación del Aplicativo CEPLAN')],
+          [text('Periodo'), text(`${analysis.period.title}${analysis.period.source === 'fecha-corte' ? ' (elegido por la fecha de corte)' : ''}`)],
+        ]
+      : []),
     [],
   ];
   const f = analysis.figures;

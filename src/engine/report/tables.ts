@@ -4,8 +4,9 @@ export const OBSERVATIONS_SHEET = 'Observaciones';
 export const SUMMARY_SHEET = 'Resumen';
 
 /**
- * A cell of a sheet the tool adds (Observaciones, Resumen). Hosts write `value` as a
- * literal: a string is always text, never a formula, whatever it starts with.
+ * A cell of a sheet the tool adds (Observaciones, Resumen, the generated Reporte de
+ * seguimiento). Hosts write `value` as a literal: a string is always text, never a formula,
+ * whatever it starts with. The style fields are hints a host renders when it can.
  */
 export interface TableCell {
   readonly value: CellValue;
@@ -14,6 +15,14 @@ export interface TableCell {
   readonly bold?: boolean;
   /** Excel number format code. */
   readonly format?: string;
+  /** Background fill as hex RGB without '#': `D9E1F2`. */
+  readonly fill?: string;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly verticalAlign?: 'top' | 'center';
+  /** Wrap long text inside the cell. */
+  readonly wrap?: boolean;
+  /** A thin border on the four sides (the printed report's grid). */
+  readonly border?: boolean;
 }
 
 export type Table = ReadonlyArray<ReadonlyArray<TableCell>>;

@@ -7,6 +7,14 @@ import blankProgrammedMonth from './blank-programmed-month';
 import dateInMonthCell from './date-in-month-cell';
 import duplicateActivityCode from './duplicate-activity-code';
 import emptyStrategicAction from './empty-strategic-action';
+import exportExecutionWithoutProgramming from './export-execution-without-programming';
+import exportInconsistentRows from './export-inconsistent-rows';
+import exportMissingBlock from './export-missing-block';
+import exportMonthValue from './export-month-value';
+import exportPendingProposal from './export-pending-proposal';
+import exportRowWithoutActivity from './export-row-without-activity';
+import exportStatedTotal from './export-stated-total';
+import exportUnknownAggregation from './export-unknown-aggregation';
 import financialMonthsMismatch from './financial-months-mismatch';
 import financialOverexecution from './financial-overexecution';
 import hiddenActivityRow from './hidden-activity-row';
@@ -46,6 +54,14 @@ export const RULES: readonly Rule[] = [
   dateInMonthCell,
   duplicateActivityCode,
   emptyStrategicAction,
+  exportExecutionWithoutProgramming,
+  exportInconsistentRows,
+  exportMissingBlock,
+  exportMonthValue,
+  exportPendingProposal,
+  exportRowWithoutActivity,
+  exportStatedTotal,
+  exportUnknownAggregation,
   financialMonthsMismatch,
   financialOverexecution,
   hiddenActivityRow,

@@ -5,6 +5,7 @@ import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
 import type { FlagValues, MessageData, Rule, RuleContext, RuleVisitors } from './define-rule';
 import { fillMessage, formatNumber } from './format';
+import { ruleApplies } from './layouts';
 
 /**
  * At most this many observations per rule and sheet: a sheet of noise (a million rows of
@@ -78,7 +79,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
   const active: Running[] = [];
   for (const rule of rules) {
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || !ruleApplies(rule.meta.id, model.layout.kind)) continue;
     const running: Running = { rule, severity, visitors: {}, failed: false, flagged: 0, omitted: 0, firstOmitted: null };
     const flag = (at: Address, messageId: string, data?: MessageData<string>, values?: FlagValues): void => {
       if (running.flagged >= cap) {
