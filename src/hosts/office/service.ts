@@ -1,15 +1,16 @@
 import { analyze, findLayout, observationsTable, summaryTable } from '../../engine';
 import type { Analysis } from '../../engine/analysis';
+import type { Grid } from '../../engine/grid/cell';
 import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
 import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../app/contract';
 import { toSummary } from '../../app/summary';
 import { toUserFacingError } from './errors';
+import type { ExcelContext, ExcelRun } from './excel-api';
 import { readHeads, readSheet } from './read-sheet';
-import { writePatch } from './write-patch';
-import type { ChartSpec } from './write-tables';
-import { writeTableSheet } from './write-tables';
+import { applyPlan, writeTableSheet } from './apply-plan';
+import type { ChartSpec } from '../../app/plan';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun };
 
 export interface OfficeServiceDeps {
   /** `Excel.run` by default; tests pass the fake's. */
@@ -71,11 +72,11 @@ export function createOfficeService(deps: OfficeServiceDeps = {}): PoiService & 
   /** The name of the active worksheet. */
   activeSheet(): Promise<string>;
 } {
-  const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const run: ExcelRun = deps.run ?? Excel.run;
   const mergesSupported = deps.mergesSupported ?? defaultMergesSupported;
   const log = deps.log ?? console.error;
 
-  async function guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async function guarded<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> {
     try {
       return await run(batch);
     } catch (e) {
@@ -84,11 +85,11 @@ export function createOfficeService(deps: OfficeServiceDeps = {}): PoiService & 
   }
 
   async function readAndAnalyze(
-    context: Excel.RequestContext,
+    context: ExcelContext,
     sheet: string,
     fechaCorte: string,
     onProgress?: (p: Progress) => void,
-  ): Promise<{ analysis: Analysis; merges: Parameters<typeof writePatch>[4] }> {
+  ): Promise<{ analysis: Analysis; grid: Grid }> {
     onProgress?.({ stage: 'reading', fraction: 0, message: `Leyendo la hoja «${sheet}»…` });
     const read = await readSheet(context, sheet, {
       merges: mergesSupported(),
@@ -96,25 +97,32 @@ export function createOfficeService(deps: OfficeServiceDeps = {}): PoiService & 
     });
     onProgress?.({ stage: 'computing', message: 'Calculando…' });
     const analysis = analyze(read.grid, { fechaCorte, sheet });
-    return { analysis, merges: read.grid.merges };
+    return { analysis, grid: read.grid };
   }
 
   async function recomputeIn(
-    context: Excel.RequestContext,
+    context: ExcelContext,
     sheet: string,
     fechaCorte: string,
     onProgress?: (p: Progress) => void,
   ): Promise<RecomputeOutcome> {
-    const { analysis, merges } = await readAndAnalyze(context, sheet, fechaCorte, onProgress);
+    const { analysis, grid } = await readAndAnalyze(context, sheet, fechaCorte, onProgress);
     if (!analysis.model) return { analysis, cellsWritten: 0, status: statusLine(analysis, 0) };
-    onProgress?.({ stage: 'writing', fraction: 0, message: 'Escribiendo las celdas calculadas…' });
-    const written = await writePatch(context, sheet, analysis.patch.cells, analysis.computed, merges, {
-      onProgress: (f) => onProgress?.({ stage: 'writing', fraction: f * 0.9 }),
-    });
-    const status = statusLine(analysis, written.cellsWritten);
-    onProgress?.({ stage: 'writing', fraction: 0.9, message: 'Escribiendo la hoja Observaciones…' });
-    await writeTableSheet(context, OBSERVATIONS_SHEET, observationsTable(analysis), { preface: status });
-    onProgress?.({ stage: 'writing', fraction: 1 });
+    onProgress?.({ stage: 'writing', fraction: 0, message: 'Escribiendo las celdas calculadas y la hoja Observaciones…' });
+    // Until src/app builds the plan (issue 14): the same plan by hand, carried out in one go.
+    const status = statusLine(analysis, analysis.patch.cells.length);
+    const written = await applyPlan(
+      context,
+      {
+        sheet,
+        fechaCorte,
+        cells: { sheet, cells: analysis.patch.cells, computed: analysis.computed },
+        sheets: [{ role: 'observaciones', name: OBSERVATIONS_SHEET, table: observationsTable(analysis), preface: status }],
+        status,
+        message: '',
+      },
+      { grid, onProgress: (f) => onProgress?.({ stage: 'writing', fraction: f }) },
+    );
     return { analysis, cellsWritten: written.cellsWritten, status };
   }
 
