@@ -28,7 +28,7 @@ export function summaryTable(analysis: Analysis): Table {
   const rows: TableCell[][] = [
     [text('Semáforo POI: resumen del reporte', { bold: true })],
     [text('Hoja'), text(analysis.sheet)],
-    [text('Fecha de corte'), text(analysis.fechaCorte)],
+    [text('Fecha de corte'), text(analysis.fechaCorte, { format: 'dd/mm/yyyy' })],
     [],
   ];
   const f = analysis.figures;
@@ -42,7 +42,7 @@ export function summaryTable(analysis: Analysis): Table {
   rows.push(
     header('Totales', 'Valor'),
     [text('Promedio de ejecución física (%)'), text(t.physicalAverage, { format: '0.0' })],
-    [text('Mediana del AV% del POI'), text(t.physicalMedian, { format: '0.##' })],
+    [text('Mediana del AV% del POI'), text(t.physicalMedian, { format: '0.00' })],
     [text('Ejecución física total (promedio de AEI)'), text(t.aeiAverage, { format: '0.0' })],
     [text('Total de programación financiera'), text(t.financialProgrammed, { format: money })],
     [text('Total de ejecución financiera'), text(t.financialExecuted, { format: money })],

@@ -23,7 +23,7 @@ describe('planPatchWrite', () => {
     const plan = planPatchWrite(cells.map((c) => patched(c)), merges);
     expect(ranges(plan.ops)).toEqual([expect.objectContaining({ top: 13, left: 12, data: [[5], [4], [null], [null], [1]] })]);
     const formats = plan.ops.filter((o) => o.kind === 'numberFormat') as RangeWrite[];
-    expect(formats[0].data).toEqual([['#,##0.##'], ['#,##0.##'], [null], [null], ['#,##0.##']]);
+    expect(formats[0].data).toEqual([['General'], ['General'], [null], [null], ['General']]);
     expect(plan.cells).toEqual(['M14', 'M15', 'M18']);
   });
 
