@@ -17,7 +17,7 @@ import type { RecomputePlan, ToolSheet, ToolSheetRole } from '../../app/plan';
 import type { ApplyResult } from '../../app/port';
 import { officeErrorCode, spanishMessageFor } from './errors';
 import type { ConditionalFormatsApi, ExcelContext, ExcelRun, NamedItemApi, RangeApi, WorksheetApi } from './excel-api';
-import { jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
+import { BATCH_BUDGET_BYTES, jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
 import { toCellValue } from './read-sheet';
 import {
   CF_MARK,
@@ -73,7 +73,10 @@ export class PartialWriteError extends UserFacingError {
   constructor(
     message: string,
     detail: string,
+    /** What was confirmed written, in order (empty: the first batch failed). */
     readonly written: readonly string[],
+    /** The Office.js error code behind it. */
+    readonly code: string | undefined,
   ) {
     super(message, detail);
     this.name = 'PartialWriteError';
@@ -419,6 +422,15 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     steps.push(...addSheetSteps(p, toolSheetActions(p.spec as ToolSheet, blockBudget), false, `la hoja «${p.name}»`));
   }
 
+  // A single action over the request limit could never be sent: refuse before the first write.
+  const tooBig = steps.find((st) => st.bytes > BATCH_BUDGET_BYTES);
+  if (tooBig) {
+    throw new UserFacingError(
+      `Hay un dato demasiado grande para enviarlo a Excel de una vez (${tooBig.what}). Acorte los textos muy largos del reporte o use la herramienta de línea de comandos (poi-check). No se escribió nada.`,
+      `StepTooLarge: ${tooBig.bytes}`,
+    );
+  }
+
   // 3. Few syncs: calculation and screen updating suspended per batch, one recalculation at the end.
   const screen = isSetSupported('ExcelApi', '1.9');
   const batches = packBySize(steps, budget);
@@ -461,6 +473,7 @@ function partialFailure(e: unknown, confirmed: readonly string[], steps: readonl
         'Revise la hoja o use Ctrl+Z para volver atrás.',
       code ? `${code}: ${raw}` : raw,
       [],
+      code,
     );
   }
   const undo = backup
@@ -471,6 +484,7 @@ function partialFailure(e: unknown, confirmed: readonly string[], steps: readonl
       `No se terminó de escribir: ${pending.join('; ')}. ${undo}`,
     code ? `${code}: ${raw}` : raw,
     confirmed,
+    code,
   );
 }
 
@@ -489,8 +503,9 @@ export async function applyPlanAsOneUndoStep(run: ExcelRun, plan: RecomputePlan,
     try {
       return { ...(await run({ mergeUndoGroup: true }, (ctx) => applyPlan(ctx, plan, options))), grouped: true };
     } catch (e) {
-      const code = e instanceof PartialWriteError ? (e.detail ?? '').split(':')[0] : officeErrorCode(e);
-      if (code !== 'UndoNotSupported' || (e instanceof PartialWriteError && e.written.length)) throw e;
+      // Only a refusal before anything was confirmed written may be retried: a retry after a
+      // partial write would stack a second recompute on a half-written first one.
+      if (officeErrorCode(e) !== 'UndoNotSupported' || (e instanceof PartialWriteError && e.written.length)) throw e;
     }
   }
   return { ...(await run((ctx) => applyPlan(ctx, plan, options))), grouped: false };

@@ -141,6 +141,18 @@ describe('applyPlan', () => {
     }
   });
 
+  it('retries without the undo group when Excel refuses to group before anything was written', async () => {
+    const { book, sheet } = workbookWith(sampleLikeSpec());
+    book.undoGroupSupported = true;
+    book.undoNotSupported.add('structure');
+    const { plan, grid, analysis } = await planFor(book);
+    const result = await applyPlanAsOneUndoStep(book.run, plan, { grid, isSetSupported: () => true });
+    expect(result.grouped).toBe(false);
+    expect(result.undoAvailable).toBe(true);
+    const c = analysis.patch.cells[0];
+    expect(sheet.cell(c.at.row, c.at.col)?.value).toBe(c.value);
+  });
+
   it('paints the semáforo as conditional formats that follow edits, and never touches the template’s fills', async () => {
     const { book, sheet } = workbookWith(sampleLikeSpec());
     const { plan, grid, analysis } = await planFor(book);

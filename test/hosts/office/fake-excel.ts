@@ -297,6 +297,10 @@ export class FakeWorkbook {
   structureProtected = false;
   /** Excel 2021+/365 (ExcelApi 1.20): `mergeUndoGroup` merges a run's syncs into one undo step. */
   undoGroupSupported = false;
+  /** In a grouped (`mergeUndoGroup`) run, these kinds of change throw UndoNotSupported. */
+  undoNotSupported = new Set<'cells' | 'structure'>();
+  /** Whether the sync being applied belongs to a grouped run. */
+  syncingGrouped = false;
   /** Every write aimed at this sheet fails with GeneralException (a failure halfway). */
   failWritesTo: string | null = null;
   readonly syncs: SyncRecord[] = [];
@@ -378,6 +382,7 @@ export class FakeWorkbook {
   }
   /** Every change goes through here: protection, structure and injected failures. */
   mutate(sheet: FakeSheet | null, what: 'cells' | 'structure'): void {
+    if (this.syncingGrouped && this.undoNotSupported.has(what)) throw new FakeOfficeError('UndoNotSupported', `This ${what} change cannot be undone in a group.`);
     if (what === 'structure' && this.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
     if (!sheet) return;
     if (what === 'cells' && sheet.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
@@ -445,6 +450,7 @@ export class FakeContext implements ExcelContext {
     }
     let response = 100;
     let changed = false;
+    this.book.syncingGrouped = this.grouped;
     try {
       // Like Excel, a failing action leaves the ones before it applied.
       for (const a of actions) {
