@@ -127,18 +127,34 @@ describe('applyPlan', () => {
     expect(sheet.cell(written.at.row, written.at.col)?.value).toBe(12345);
   });
 
-  it('is one undo step where mergeUndoGroup is supported, and falls back to separate syncs elsewhere', async () => {
+  it('the second run after an edit is one undo step where mergeUndoGroup is supported, several syncs elsewhere', async () => {
     for (const supported of [true, false]) {
-      const { book } = workbookWith(sampleLikeSpec());
+      const { book, sheet } = workbookWith(sampleLikeSpec());
       book.undoGroupSupported = supported;
-      const { plan, grid } = await planFor(book);
+      const first = await planFor(book);
+      await applyPlanAsOneUndoStep(book.run, first.plan, { grid: first.grid, isSetSupported: () => supported });
+      const month = executedMonth(first.analysis);
+      sheet.type(month.a1, Number(sheet.valueAt(month.a1) || 0) + 3);
+      const second = await planFor(book);
+      expect(second.analysis.patch.cells.length).toBeGreaterThan(0);
       book.resetStats();
-      const result = await applyPlanAsOneUndoStep(book.run, plan, { grid, budgetBytes: 20_000, isSetSupported: () => supported });
+      const result = await applyPlanAsOneUndoStep(book.run, second.plan, { grid: second.grid, budgetBytes: 3_000, isSetSupported: () => supported });
       expect(result.grouped).toBe(supported);
       if (supported) expect(book.undoSteps).toBe(1);
       else expect(book.undoSteps).toBeGreaterThan(1);
+      // Either way «Deshacer el último recálculo» is there.
       expect(result.undoAvailable).toBe(true);
+      expect(book.find(UNDO_SHEET)).toBeDefined();
     }
+  });
+
+  it('refuses a protected workbook structure before the first write', async () => {
+    const { book, sheet } = workbookWith(sampleLikeSpec());
+    const { plan, grid } = await planFor(book);
+    book.structureProtected = true;
+    const before = sheet.snapshot();
+    await expect(book.run((ctx) => applyPlan(ctx, plan, { grid }))).rejects.toThrow(/La estructura del libro está protegida.*No se escribió nada/);
+    expect(sheet.snapshot()).toEqual(before);
   });
 
   it('retries without the undo group when Excel refuses to group before anything was written', async () => {
