@@ -123,3 +123,16 @@ export interface ChartApi {
 type Fits<Real extends Narrow, Narrow> = Real;
 export type RealContextFits = Fits<Excel.RequestContext, ExcelContext>;
 export type RealRunFits = Fits<typeof Excel.run, ExcelRun>;
+
+/**
+ * `Excel.run`, looked up when called (Office.js may load after this module), with or without
+ * run options.
+ */
+export const excelRun: ExcelRun = <T>(
+  first: Pick<Excel.RunOptions, 'mergeUndoGroup'> | ((context: ExcelContext) => Promise<T>),
+  second?: (context: ExcelContext) => Promise<T>,
+): Promise<T> => {
+  if (typeof first === 'function') return Excel.run(first);
+  if (!second) throw new TypeError('Excel.run needs a batch function.');
+  return Excel.run(first, second);
+};

@@ -5,7 +5,7 @@ import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
 import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../app/contract';
 import { toSummary } from '../../app/summary';
 import { toUserFacingError } from './errors';
-import type { ExcelContext, ExcelRun } from './excel-api';
+import { excelRun, type ExcelContext, type ExcelRun } from './excel-api';
 import { readHeads, readSheet } from './read-sheet';
 import { applyPlan, writeTableSheet } from './apply-plan';
 import type { ChartSpec } from '../../app/plan';
@@ -72,7 +72,7 @@ export function createOfficeService(deps: OfficeServiceDeps = {}): PoiService & 
   /** The name of the active worksheet. */
   activeSheet(): Promise<string>;
 } {
-  const run: ExcelRun = deps.run ?? Excel.run;
+  const run: ExcelRun = deps.run ?? excelRun;
   const mergesSupported = deps.mergesSupported ?? defaultMergesSupported;
   const log = deps.log ?? console.error;
 

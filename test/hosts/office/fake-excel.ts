@@ -483,10 +483,6 @@ class Loadable {
     if (p === undefined) return [];
     return (Array.isArray(p) ? p : p.split(',')).map((s) => s.trim()).filter(Boolean);
   }
-  /** A property the host only sets: reading it is a bug in the test or the host. */
-  protected writeOnly(prop: string): never {
-    throw new FakeOfficeError('PropertyNotLoaded', `The fake does not load '${prop}'.`);
-  }
 }
 
 class FakeWorkbookProxy implements WorkbookApi {
