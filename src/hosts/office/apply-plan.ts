@@ -40,6 +40,7 @@ export const SHEET_MARK = 'SemaforoPOI.hoja';
 export const SEMAFORO_MARK = 'SemaforoPOI.semaforo';
 /** The hidden sheet that keeps what the last recompute replaced. */
 export const UNDO_SHEET = 'SemaforoPOI deshacer';
+const BACKUP_WHAT = 'la copia de respaldo para deshacer';
 export type OwnRole = ToolSheetRole | 'deshacer';
 
 const markFormula = (role: OwnRole): string => `="${role}"`;
@@ -100,22 +101,23 @@ interface SheetState {
 }
 
 /**
- * Sheets and their marks: two syncs (the marks need the sheet list first). `beforeSecond`
- * queues more reads on the second sync, so they cost no sync of their own.
+ * Sheets and their marks: two syncs (the marks need the sheet list first). `riders` queue
+ * more reads on the first and the second sync, so they cost no sync of their own.
  */
 async function loadSheets(
   context: ExcelContext,
-  beforeSecond: () => void = () => undefined,
+  riders: readonly (() => void)[] = [],
 ): Promise<{ name: string; visible: boolean; role?: OwnRole }[]> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
+  riders[0]?.();
   await context.sync();
   const states: SheetState[] = sheets.items.map((ws) => ({
     name: ws.name,
     visible: ws.visibility === 'Visible',
     mark: ws.names.getItemOrNullObject(SHEET_MARK).load('isNullObject,formula'),
   }));
-  beforeSecond();
+  riders[1]?.();
   await context.sync();
   return states.map((s) => ({ name: s.name, visible: s.visible, role: s.mark.isNullObject ? undefined : roleOf(s.mark.formula) }));
 }
@@ -281,7 +283,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     semaforoMark = report.names.getItemOrNullObject(SEMAFORO_MARK).load('isNullObject,formula');
   }
   // Re-read the inputs (and what the written cells hold, for the backup) in budget-sized blocks;
-  // the first block rides on the marks' sync.
+  // the first two ride on the syncs of the sheet list and the marks.
   const needsCells = write.targets.length > 0;
   const reads: { area: CellRange; kind: 'check' | 'backup'; bytes: number }[] = [];
   if (cells && grid && needsCells) {
@@ -303,11 +305,12 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   // Our own conditional formats, found by their mark, to replace them (loaded with the sheet list).
   const ownLights: ConditionalFormatsApi | undefined =
     cells && lights.length ? report!.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula') : undefined;
-  const existing = await loadSheets(context, () => {
-    if (readBatches.length) queueReads(readBatches[0]);
-  });
+  const existing = await loadSheets(
+    context,
+    readBatches.slice(0, 2).map((batch) => () => queueReads(batch)),
+  );
   syncs += 2;
-  for (const batch of readBatches.slice(1)) {
+  for (const batch of readBatches.slice(2)) {
     queueReads(batch);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per budget-sized block of the re-read
     await context.sync();
@@ -374,7 +377,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   for (const p of placements) {
     if (p.spec.role === 'deshacer') {
       const table = backupTable(report$, write.targets, old);
-      steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, 'la copia de respaldo para deshacer'));
+      steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
     }
   }
   const cellsWhat = `${plural(write.targets.length, 'celda calculada', 'celdas calculadas')} de «${report$}»`;
@@ -432,23 +435,34 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   }
 
   // 3. Few syncs: calculation and screen updating suspended per batch, one recalculation at the end.
+  // The backup goes in batches of its own, so no cell is written before what it held is kept.
   const screen = isSetSupported('ExcelApi', '1.9');
-  const batches = packBySize(steps, budget);
-  const confirmed: string[] = [];
+  const backupCount = steps.filter((st) => st.what === BACKUP_WHAT).length;
+  const batches = [...packBySize(steps.slice(0, backupCount), budget), ...packBySize(steps.slice(backupCount), budget)];
+  let done = 0;
+  let inFlight = 0;
+  const groups = [...new Set(steps.map((st) => st.what))];
   let stats;
   try {
-    stats = await syncBatches(context, batches, (batch) => {
-      const last = batch[batch.length - 1] === steps[steps.length - 1];
-      if (screen) context.application.suspendScreenUpdatingUntilNextSync();
-      if (!last) context.application.suspendApiCalculationUntilNextSync();
-      for (const s of batch) s.run(context);
-      if (last) context.application.calculate('Recalculate');
-    }, (batch) => {
-      for (const s of batch) if (!confirmed.includes(s.what)) confirmed.push(s.what);
-      options.onProgress?.(confirmed.length / Math.max(1, new Set(steps.map((s) => s.what)).size));
-    });
+    stats = await syncBatches(
+      context,
+      batches,
+      (batch) => {
+        inFlight = batch.length;
+        const last = batch[batch.length - 1] === steps[steps.length - 1];
+        if (screen) context.application.suspendScreenUpdatingUntilNextSync();
+        if (!last) context.application.suspendApiCalculationUntilNextSync();
+        for (const st of batch) st.run(context);
+        if (last) context.application.calculate('Recalculate');
+      },
+      (batch) => {
+        done += batch.length;
+        inFlight = 0;
+        options.onProgress?.(done / steps.length);
+      },
+    );
   } catch (e) {
-    throw partialFailure(e, confirmed, steps, wantBackup);
+    throw partialFailure(e, steps, done, inFlight, groups);
   }
   syncs += stats.syncs;
   return {
@@ -461,31 +475,31 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   };
 }
 
-function partialFailure(e: unknown, confirmed: readonly string[], steps: readonly Step[], backup: boolean): UserFacingError {
+/**
+ * The message for a failure after the checks: what is surely written (every step of it went
+ * through), what may be partly written (its steps were in the batch that failed, or only some
+ * went through: Excel keeps the actions of a batch before the one that fails), what was not
+ * written, and how to go back.
+ */
+function partialFailure(e: unknown, steps: readonly Step[], done: number, inFlight: number, groups: readonly string[]): PartialWriteError {
   const code = officeErrorCode(e);
   const reason = e instanceof UserFacingError ? e.message : spanishMessageFor(code);
   const raw = e instanceof Error ? e.message : String(e);
-  const all = [...new Set(steps.map((s) => s.what))];
-  const pending = all.filter((w) => !confirmed.includes(w));
-  if (!confirmed.length) {
-    return new PartialWriteError(
-      `${reason} Excel rechazó la escritura en su primer lote: pudo quedar escrita una parte de ${pending[0] ?? 'los cambios'}. ` +
-        'Revise la hoja o use Ctrl+Z para volver atrás.',
-      code ? `${code}: ${raw}` : raw,
-      [],
-      code,
-    );
-  }
-  const undo = backup
-    ? 'Para volver al estado anterior use «Deshacer el último recálculo» en el panel.'
-    : 'Puede volver atrás con Ctrl+Z.';
-  return new PartialWriteError(
-    `${reason} La escritura quedó a medias. Ya se escribió: ${confirmed.join('; ')}. ` +
-      `No se terminó de escribir: ${pending.join('; ')}. ${undo}`,
-    code ? `${code}: ${raw}` : raw,
-    confirmed,
-    code,
+  const lastIndex = (w: string): number => steps.map((st) => st.what).lastIndexOf(w);
+  const firstIndex = (w: string): number => steps.findIndex((st) => st.what === w);
+  const written = groups.filter((w) => lastIndex(w) < done);
+  const partly = groups.filter((w) => lastIndex(w) >= done && firstIndex(w) < done + inFlight);
+  const notWritten = groups.filter((w) => firstIndex(w) >= done + inFlight);
+  const parts = [`${reason} La escritura quedó a medias.`];
+  parts.push(written.length ? `Ya se escribió: ${written.join('; ')}.` : 'No se completó ninguna parte.');
+  if (partly.length) parts.push(`Puede haber quedado escrita una parte de: ${partly.join('; ')}.`);
+  if (notWritten.length) parts.push(`No se escribió: ${notWritten.join('; ')}.`);
+  parts.push(
+    written.includes(BACKUP_WHAT)
+      ? 'Para volver al estado anterior use «Deshacer el último recálculo» en el panel.'
+      : 'Para volver atrás use Ctrl+Z en Excel (cada lote escrito es un paso) y revise la hoja.',
   );
+  return new PartialWriteError(parts.join(' '), code ? `${code}: ${raw}` : raw, written, code);
 }
 
 /** Whether this Excel merges a run's syncs into one undo step (ExcelApi 1.20). */

@@ -88,7 +88,8 @@ describe('applyPlan', () => {
     expect(err).toBeInstanceOf(PartialWriteError);
     const message = (err as Error).message;
     expect(message).toMatch(/^Excel no pudo completar la operación\..* La escritura quedó a medias\. Ya se escribió: la copia de respaldo para deshacer; \d+ celdas calculadas de «Reporte POI»[.;]/);
-    expect(message).toMatch(/No se terminó de escribir: [^.]*la hoja «Observaciones»\. Para volver al estado anterior use «Deshacer el último recálculo» en el panel\.$/);
+    // The failing batch held Observaciones: it may be partly written (Excel keeps a batch's actions before the failing one).
+    expect(message).toMatch(/Puede haber quedado escrita una parte de: [^.]*la hoja «Observaciones»\. Para volver al estado anterior use «Deshacer el último recálculo» en el panel\.$/);
     expect((err as PartialWriteError).written).toEqual(expect.arrayContaining(['la copia de respaldo para deshacer']));
     expect(book.valueWrites.some((w) => w.sheet === REPORT)).toBe(true);
 
@@ -97,6 +98,16 @@ describe('applyPlan', () => {
     expect(undone.sheet).toBe(REPORT);
     // An unset format is Excel's General.
     for (const [a1, cell] of before) expect([a1, sheet.get(a1)?.value, sheet.get(a1)?.numberFormat ?? 'General']).toEqual([a1, cell.value, cell.numberFormat ?? 'General']);
+  });
+
+  it('writes no report cell before the backup is confirmed: a failure writing the backup leaves the report untouched', async () => {
+    const { book, sheet } = workbookWith(sampleLikeSpec());
+    const { plan, grid } = await planFor(book);
+    const before = sheet.snapshot();
+    book.failWritesTo = UNDO_SHEET;
+    const err = await book.run((ctx) => applyPlan(ctx, plan, { grid })).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/No se completó ninguna parte\. Puede haber quedado escrita una parte de: la copia de respaldo para deshacer\. No se escribió: \d+ celdas calculadas de «Reporte POI»; el semáforo de «Reporte POI»; la hoja «Observaciones»\. Para volver atrás use Ctrl\+Z/);
+    expect(sheet.snapshot()).toEqual(before);
   });
 
   it('one «Deshacer el último recálculo» puts back the second run after an edit, and refuses to clobber later edits', async () => {

@@ -75,8 +75,8 @@ describe('Office service on a sample-like report', () => {
     for (const c of lights) expect([c.a1, sheet.shownFill(c.a1)]).toEqual([c.a1, c.color ? TRAFFIC_FILL[c.color] : undefined]);
     for (const [a1, cell] of sheet.snapshot()) expect([a1, cell.fill]).toEqual([a1, before.get(a1)?.fill]);
 
-    // Syncs: used range + 1 block; sheets, marks + re-read; 1 write batch.
-    expect(book.syncs).toHaveLength(5);
+    // Syncs: used range + 1 block; sheet list and marks (with the re-read); the backup alone; 1 write batch.
+    expect(book.syncs).toHaveLength(6);
     expect(book.maxRequest).toBeLessThan(4 * MB);
     // One write batch: calculation runs, with one recalculation at its end.
     expect(book.recalculations).toBe(1);
