@@ -14,7 +14,7 @@ import type { Table } from '../../engine/report/tables';
 import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
 import { UserFacingError } from '../../app/contract';
 import type { RecomputePlan, ToolSheet, ToolSheetRole } from '../../app/plan';
-import type { ApplyResult } from '../../app/port';
+import type { ApplyResult, SheetInfo } from '../../app/port';
 import { officeErrorCode, spanishMessageFor } from './errors';
 import type { ConditionalFormatsApi, ExcelContext, ExcelRun, NamedItemApi, RangeApi, WorksheetApi } from './excel-api';
 import { BATCH_BUDGET_BYTES, jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
@@ -120,6 +120,15 @@ async function loadSheets(
   riders[1]?.();
   await context.sync();
   return states.map((s) => ({ name: s.name, visible: s.visible, role: s.mark.isNullObject ? undefined : roleOf(s.mark.formula) }));
+}
+
+/**
+ * The workbook's sheets as the port describes them (`WorkbookPort.sheets()`), with the role
+ * of each sheet the tool made. The hidden backup sheet is listed as not visible, without a role.
+ */
+export async function readSheetInfos(context: ExcelContext): Promise<SheetInfo[]> {
+  const sheets = await loadSheets(context);
+  return sheets.map((s) => (s.role && s.role !== 'deshacer' ? { name: s.name, visible: s.visible, toolRole: s.role } : { name: s.name, visible: s.visible }));
 }
 
 /** A name no sheet has (case-insensitive, as Excel compares), `Observaciones (2)` and on. */

@@ -6,7 +6,7 @@
 import { analyze, observationsTable } from '../../../src/engine';
 import { toA1 } from '../../../src/engine/grid/a1';
 import type { RecomputePlan } from '../../../src/app/plan';
-import { applyPlan, applyPlanAsOneUndoStep, PartialWriteError, SHEET_MARK, UNDO_SHEET, undoLastRecompute } from '../../../src/hosts/office/apply-plan';
+import { applyPlan, applyPlanAsOneUndoStep, PartialWriteError, readSheetInfos, SHEET_MARK, UNDO_SHEET, undoLastRecompute } from '../../../src/hosts/office/apply-plan';
 import { readSheet } from '../../../src/hosts/office/read-sheet';
 import { TRAFFIC_FILL } from '../../../src/hosts/office/write-patch';
 import type { FakeWorkbook } from './fake-excel';
@@ -47,6 +47,12 @@ describe('applyPlan', () => {
     expect(result.notices).toEqual(['La hoja «Observaciones» ya existe y no la creó el complemento, así que se escribió «Observaciones (2)».']);
     expect(book.sheet('Observaciones (2)').names.get(SHEET_MARK)).toEqual({ formula: '="observaciones"', visible: false });
 
+    expect(await book.run((ctx) => readSheetInfos(ctx))).toEqual([
+      { name: REPORT, visible: true },
+      { name: 'observaciones', visible: true },
+      { name: UNDO_SHEET, visible: false },
+      { name: 'Observaciones (2)', visible: true, toolRole: 'observaciones' },
+    ]);
     const again = await planFor(book);
     await book.run((ctx) => applyPlan(ctx, again.plan, { grid: again.grid }));
     expect(book.sheets.map((s) => s.name).filter((n) => /^observaciones/i.test(n))).toEqual(['observaciones', 'Observaciones (2)']);
