@@ -8,7 +8,7 @@
  */
 import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { cellAt } from '../../engine/grid/cell';
-import { rangeFromA1, toA1 } from '../../engine/grid/a1';
+import { rangeFromA1, rangeToA1, toA1 } from '../../engine/grid/a1';
 import type { ComputedCell, PatchCell } from '../../engine/patch/types';
 import type { Table } from '../../engine/report/tables';
 import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
@@ -248,8 +248,16 @@ function addSheetSteps(p: Placement, actions: SheetAction[], hidden: boolean, wh
   return steps;
 }
 
-/** The hidden sheet's table: where, and what each written cell held and got. */
-function backupTable(sheet: string, targets: readonly WriteTarget[], old: ReadonlyMap<string, { formula: unknown; format: unknown }>): Table {
+/**
+ * The hidden sheet's table: where, and what each written cell held and got. A cell in a
+ * merged area is named by the whole area, so the undo writes the same runs as the recompute.
+ */
+function backupTable(
+  sheet: string,
+  targets: readonly WriteTarget[],
+  old: ReadonlyMap<string, { formula: unknown; format: unknown }>,
+  merged: ReadonlyMap<number, CellRange>,
+): Table {
   const t = (v: string): { value: string } => ({ value: v });
   const rows: { value: CellValue }[][] = [
     [t('Semáforo POI: lo que el último recálculo reemplazó (para «Deshacer el último recálculo»). No edite esta hoja.')],
@@ -259,7 +267,8 @@ function backupTable(sheet: string, targets: readonly WriteTarget[], old: Readon
   for (const target of targets) {
     const a1 = toA1({ row: target.row, col: target.col });
     const before = old.get(a1);
-    rows.push([t(a1), t(JSON.stringify(before?.formula ?? '')), t(String(before?.format ?? 'General')), t(JSON.stringify(target.value))]);
+    const area = merged.get(target.row * 16_384 + target.col);
+    rows.push([t(area ? rangeToA1(area) : a1), t(JSON.stringify(before?.formula ?? '')), t(String(before?.format ?? 'General')), t(JSON.stringify(target.value))]);
   }
   return rows;
 }
@@ -385,7 +394,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   const report$ = cells?.sheet ?? '';
   for (const p of placements) {
     if (p.spec.role === 'deshacer') {
-      const table = backupTable(report$, write.targets, old);
+      const table = backupTable(report$, write.targets, old, mergeIndex(merges));
       steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
     }
   }
@@ -552,15 +561,22 @@ export async function undoLastRecompute(context: ExcelContext): Promise<UndoResu
   await context.sync();
   const rows = range.isNullObject ? [] : (range.values as unknown[][]);
   const sheet = String(rows[1]?.[1] ?? '');
-  const entries = rows.slice(3).map((r) => ({
-    a1: String(r[0]),
-    before: JSON.parse(String(r[1])) as unknown,
-    format: String(r[2]),
-    written: JSON.parse(String(r[3])) as CellValue,
-  }));
-  if (!sheet || !entries.length) throw new UserFacingError('La copia para deshacer está vacía o dañada; no se deshizo nada.', 'BadBackup');
-  const targets = entries.map((e) => ({ ...e, ...(({ top, left }) => ({ row: top, col: left }))(rangeFromA1(e.a1)) }));
-  const runs = columnRuns(targets, new Map());
+  const damaged = (): UserFacingError => new UserFacingError('La copia para deshacer está vacía o dañada; no se deshizo nada.', 'BadBackup');
+  let entries: { a1: string; area: CellRange; before: unknown; format: string; written: CellValue }[];
+  try {
+    entries = rows.slice(3).map((r) => ({
+      a1: String(r[0]).split(':')[0],
+      area: rangeFromA1(String(r[0])),
+      before: JSON.parse(String(r[1])) as unknown,
+      format: String(r[2]),
+      written: JSON.parse(String(r[3])) as CellValue,
+    }));
+  } catch {
+    throw damaged();
+  }
+  if (!sheet || !entries.length) throw damaged();
+  const targets = entries.map((e) => ({ ...e, row: e.area.top, col: e.area.left }));
+  const runs = columnRuns(targets, mergeIndex(entries.map((e) => e.area)));
   const ws = sheetOf(context, sheet);
   const current = runs.map((r) => ws.getRangeByIndexes(r.top, r.col, r.height, 1).load('values'));
   await context.sync();

@@ -14,10 +14,10 @@ import { REPORT, sampleLikeSpec, workbookWith } from './poi-workbook';
 
 const FECHA = '2023-08-15';
 
-/** The first AO's first executed month: an input every computed figure of that AO depends on. */
-function executedMonth(analysis: ReturnType<typeof analyze>): { a1: string; row: number; col: number } {
+/** An executed month of the first AO: an input every computed figure of that AO depends on. */
+function executedMonth(analysis: ReturnType<typeof analyze>, month = 0): { a1: string; row: number; col: number } {
   const ao = analysis.model!.objectives[0].strategicActions[0].activities[0];
-  const at = ao.executed!.physical[0].at;
+  const at = ao.executed!.physical[month].at;
   return { a1: toA1(at), row: at.row, col: at.col };
 }
 
@@ -120,14 +120,18 @@ describe('applyPlan', () => {
     const { book, sheet } = workbookWith(sampleLikeSpec());
     const first = await planFor(book);
     await book.run((ctx) => applyPlan(ctx, first.plan, { grid: first.grid }));
-    // The planner changes an executed month; the second run rewrites some computed cells.
-    const month = executedMonth(first.analysis);
-    sheet.type(month.a1, Number(sheet.valueAt(month.a1) || 0) + 3);
+    // The planner lowers April's execution from 5 to 2: the accumulated and the merged AVANCE % change.
+    const month = executedMonth(first.analysis, 3);
+    expect(sheet.valueAt(month.a1)).toBe(5);
+    sheet.type(month.a1, 2);
     const afterEdit = sheet.snapshot();
     const second = await planFor(book);
     expect(second.analysis.patch.cells.length).toBeGreaterThan(0);
     await book.run((ctx) => applyPlan(ctx, second.plan, { grid: second.grid }));
     expect(book.sheet(UNDO_SHEET).visibility).toBe('Hidden');
+    // The merged AVANCE % cell is kept under its whole area, so the undo writes it whole too.
+    const kept = [...book.sheet(UNDO_SHEET).cells.values()].map((c) => String(c.value ?? ''));
+    expect(kept.some((v) => /^[A-Z]+\d+:[A-Z]+\d+$/.test(v))).toBe(true);
 
     const undone = await book.run((ctx) => undoLastRecompute(ctx));
     expect(undone.cellsRestored).toBe(second.analysis.patch.cells.length);
