@@ -4,9 +4,11 @@
  * requirement set, every resid defined (and every resource used), icons present at their
  * pixel size, URLs https on one origin and pointing at pages the build produces.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { manifestFor, normaliseBaseUrl } from '../scripts/manifest';
 
 interface Node {
   name: string;
@@ -187,5 +189,38 @@ describe('manifest.xml', () => {
     for (const fn of fns) expect(commands).toContain(`Office.actions.associate('${fn}'`);
     const html = readFileSync(join(ROOT, 'src/commands/commands.html'), 'utf8');
     expect(html).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  });
+});
+
+describe('npm run manifest (scripts/manifest.ts)', () => {
+  const template = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+
+  it('moves every URL under the published base and sets AppDomains to its origin, keeping the Id', () => {
+    const xml = manifestFor(template, 'https://poi.example.gob.pe/semaforo');
+    const app = parse(xml);
+    expect(xml).not.toContain('localhost');
+    const urls = all(app, (n) => /^https?:/.test(n.attrs.DefaultValue ?? '')).map((n) => n.attrs.DefaultValue);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u.startsWith('https://poi.example.gob.pe/semaforo/')).toBe(true);
+    expect(named(child(app, 'AppDomains')!, 'AppDomain').map((d) => d.text.trim())).toEqual(['https://poi.example.gob.pe']);
+    expect(child(child(app, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe('https://poi.example.gob.pe/semaforo/taskpane.html');
+    expect(child(app, 'Id')!.text).toBe(child(parse(template), 'Id')!.text);
+    // Same elements as the template, only the URLs differ.
+    expect(xml.replace(/https:\/\/poi\.example\.gob\.pe(\/semaforo)?/g, ORIGIN)).toBe(template);
+  });
+
+  it('refuses what Excel would not load, in Spanish', () => {
+    expect(() => manifestFor(template, 'http://poi.example.gob.pe/')).toThrow('Excel solo carga complementos por https');
+    expect(() => manifestFor(template, 'poi.example.gob.pe')).toThrow('no es una dirección válida');
+    expect(() => manifestFor(template, 'https://poi.example.gob.pe/?x=1')).toThrow('no puede llevar');
+    expect(normaliseBaseUrl('https://poi.example.gob.pe')).toBe('https://poi.example.gob.pe/');
+    expect(normaliseBaseUrl('https://poi.example.gob.pe/a/b//')).toBe('https://poi.example.gob.pe/a/b/');
+  });
+
+  it('writes dist/manifest.xml from the command line', () => {
+    const out = join(ROOT, '.tmp', `manifest-${process.pid}.xml`);
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/manifest.ts'), '--base-url', 'https://poi.example.gob.pe/semaforo/', '--out', out]);
+    expect(readFileSync(out, 'utf8')).toBe(manifestFor(template, 'https://poi.example.gob.pe/semaforo/'));
+    rmSync(out);
   });
 });

@@ -38,11 +38,18 @@ function fromXlsx(bytes: Uint8Array): Book {
   return book;
 }
 
+/** A date cell as the engine's cell type carries it (ISO text, see src/engine/grid/cell.ts), as our .xlsx reader gives it. */
+function asEngineValue(value: CellValue, numberFormat: string | undefined): CellValue {
+  if (typeof value !== 'number' || !numberFormat || !/d.*m.*y|y.*m.*d/i.test(numberFormat)) return value;
+  return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
+}
+
 function fromFake(fake: FakeWorkbook): Book {
   const book: Book = new Map();
-  for (const sheet of fake.sheets) {
+  // The add-in's hidden backup sheet («Deshacer el último recálculo») is its own way to undo, not an output.
+  for (const sheet of fake.sheets.filter((s) => s.visibility === 'Visible')) {
     const cells = new Map<string, CellValue>();
-    for (const [a1, cell] of sheet.snapshot()) if (cell.value !== undefined && cell.value !== '') cells.set(a1, cell.value);
+    for (const [a1, cell] of sheet.snapshot()) if (cell.value !== undefined && cell.value !== '') cells.set(a1, asEngineValue(cell.value, cell.numberFormat));
     book.set(sheet.name, cells);
   }
   return book;

@@ -11,11 +11,15 @@ export type ComputedKind =
   | 'total'
   | 'traffic-light-count';
 
-/** Excel number formats the hosts apply to computed cells. */
+/**
+ * Excel number formats the hosts apply to computed cells. None may print a trailing dot
+ * (`0.##` shows 100 as "100."): physical quantities in General (5, 1900, 2.5 as they are),
+ * percentages and money with two decimals, as the CEPLAN report prints them.
+ */
 export const NUMBER_FORMATS: Readonly<Record<ComputedKind, string>> = {
-  'physical-accumulated': '#,##0.##',
+  'physical-accumulated': 'General',
   'financial-accumulated': '#,##0.00',
-  percent: '0.##',
+  percent: '0.00',
   'aei-physical': '0.0',
   'aei-financial': '#,##0.00',
   total: 'General',

@@ -28,7 +28,8 @@ export function summaryTable(analysis: Analysis): Table {
   const rows: TableCell[][] = [
     [text('Semáforo POI: resumen del reporte', { bold: true })],
     [text('Hoja'), text(analysis.sheet)],
-    [text('Fecha de corte'), text(analysis.fechaCorte)],
+    // A real date (Excel's serial, shown dd/mm/yyyy), so it sorts and filters as one.
+    [text('Fecha de corte'), text(excelSerial(analysis.fechaCorte), { format: 'dd/mm/yyyy' })],
     ...(analysis.layout === 'exportacion' && analysis.period
       ? [
           [text('Formato'), text('Exportación del Aplicativo CEPLAN')],
@@ -48,7 +49,7 @@ export function summaryTable(analysis: Analysis): Table {
   rows.push(
     header('Totales', 'Valor'),
     [text('Promedio de ejecución física (%)'), text(t.physicalAverage, { format: '0.0' })],
-    [text('Mediana del AV% del POI'), text(t.physicalMedian, { format: '0.##' })],
+    [text('Mediana del AV% del POI'), text(t.physicalMedian, { format: '0.00' })],
     [text('Ejecución física total (promedio de AEI)'), text(t.aeiAverage, { format: '0.0' })],
     [text('Total de programación financiera'), text(t.financialProgrammed, { format: money })],
     [text('Total de ejecución financiera'), text(t.financialExecuted, { format: money })],
@@ -75,4 +76,10 @@ export function summaryTable(analysis: Analysis): Table {
     ]);
   }
   return rows;
+}
+
+/** Days since 1899-12-30 (Excel's 1900 date system) of a `YYYY-MM-DD` date. */
+export function excelSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }

@@ -1,3 +1,4 @@
+import type { ExcelContext } from './excel-api';
 import { isPayloadLimitError } from './errors';
 
 /**
@@ -86,7 +87,7 @@ export interface BatchStats {
  * batch already went through (the first one may have set-up work to do).
  */
 export async function syncBatches<T extends Sized>(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   batches: readonly T[][],
   queue: (batch: readonly T[], first: boolean) => void,
   onDone?: (batch: readonly T[]) => void,

@@ -1,3 +1,4 @@
+import type { ExcelContext, RangeAreasApi } from './excel-api';
 import type { CellRange, CellValue, Grid } from '../../engine/grid/cell';
 import { rangeFromA1 } from '../../engine/grid/a1';
 import { UserFacingError } from '../../app/contract';
@@ -99,7 +100,7 @@ function tooLarge(rows: number, cols: number): UserFacingError {
 
 /** The used extent of a sheet from A1, or null when it is blank. One sync. */
 async function usedExtent(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   sheetName: string,
 ): Promise<{ rows: number; cols: number } | null> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
@@ -124,7 +125,7 @@ async function usedExtent(
  * Excel returns for an oversized read) halves the block and retries it.
  */
 export async function readSheet(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   sheetName: string,
   options: ReadOptions = {},
 ): Promise<SheetRead> {
@@ -154,7 +155,7 @@ export async function readSheet(
     const n = Math.min(blockRows, totalRows - start);
     const range = sheet.getRangeByIndexes(start, 0, n, cols);
     range.load('values');
-    const areas: Excel.RangeAreas[] = [];
+    const areas: RangeAreasApi[] = [];
     if (wantMerges) {
       for (let s = start; s < start + n; s += chunkRows) {
         const a = sheet.getRangeByIndexes(s, 0, Math.min(chunkRows, start + n - s), cols).getMergedAreasOrNullObject();
@@ -207,7 +208,7 @@ export async function readSheet(
  * not read: the header labels sit in their merged areas' top-left cells anyway.
  */
 export async function readHeads(
-  context: Excel.RequestContext,
+  context: ExcelContext,
   rowCount = 60,
   columnCount = 40,
 ): Promise<{ name: string; grid: Grid }[]> {

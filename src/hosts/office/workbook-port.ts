@@ -4,11 +4,12 @@
  */
 import type { Grid } from '../../engine/grid/cell';
 import type { ApplyResult, SheetInfo, WorkbookPort } from '../../app/port';
-import { applyPlan } from './apply-plan';
+import { applyPlanAsOneUndoStep, readSheetInfos, undoLastRecompute } from './apply-plan';
 import { toUserFacingError } from './errors';
+import { excelRun, type ExcelContext, type ExcelRun } from './excel-api';
 import { readSheet, toCellValue } from './read-sheet';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun };
 
 export interface OfficePortDeps {
   /** `Excel.run` by default; tests pass the fake's. */
@@ -48,23 +49,26 @@ function toGrid(values: readonly unknown[][]): Grid {
 export interface OfficeWorkbookPort extends WorkbookPort {
   readHeads(sheets: readonly string[], limitRows: number): Promise<readonly Grid[]>;
   selectCell(sheet: string, a1: string): Promise<void>;
+  undo(): Promise<string>;
 }
 
 export function createOfficePort(deps: OfficePortDeps = {}): OfficeWorkbookPort {
-  const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const run: ExcelRun = deps.run ?? excelRun;
+  // The grid each plan was computed from: applyPlan re-reads its inputs and writes merged areas from it.
+  const readGrids = new Map<string, Grid>();
   const mergesSupported = deps.mergesSupported ?? defaultMergesSupported;
   const log = deps.log ?? console.error;
 
-  async function guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async function guarded<T>(batch: () => Promise<T>): Promise<T> {
     try {
-      return await run(batch);
+      return await batch();
     } catch (e) {
       throw toUserFacingError(e, log);
     }
   }
 
   /** The top rows of several sheets, in one sync. Merges are not read: labels sit in their areas' top-left cells. */
-  async function heads(context: Excel.RequestContext, sheets: readonly string[], limitRows: number): Promise<Grid[]> {
+  async function heads(context: ExcelContext, sheets: readonly string[], limitRows: number): Promise<Grid[]> {
     const wideRows = Math.min(limitRows, WIDE_HEAD_ROWS);
     const ranges = sheets.map((name) => {
       const ws = context.workbook.worksheets.getItem(name);
@@ -84,40 +88,48 @@ export function createOfficePort(deps: OfficePortDeps = {}): OfficeWorkbookPort 
 
   return {
     sheets(): Promise<readonly SheetInfo[]> {
-      return guarded(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        const active = sheets.getActiveWorksheet();
+      return guarded(() => run(async (context) => {
+        const active = context.workbook.worksheets.getActiveWorksheet();
         active.load('name');
-        await context.sync();
-        // Every sheet counts as visible: the sheet list the planner sees in the pane is Excel's own.
-        return sheets.items.map((ws) => ({ name: ws.name, visible: true, ...(ws.name === active.name ? { active: true } : {}) }));
-      });
+        const infos = await readSheetInfos(context);
+        // readSheetInfos synced the batch that loaded `active`.
+        // eslint-disable-next-line office-addins/call-sync-before-read
+        return infos.map((info) => (info.name === active.name ? { ...info, active: true } : info));
+      }));
     },
 
     readHeads(sheets, limitRows): Promise<readonly Grid[]> {
-      return guarded((context) => heads(context, sheets, limitRows));
+      return guarded(() => run((context) => heads(context, sheets, limitRows)));
     },
 
     readGrid(sheet, options = {}): Promise<Grid> {
-      return guarded(async (context) => {
+      return guarded(() => run(async (context) => {
         if (options.limitRows !== undefined) return (await heads(context, [sheet], options.limitRows))[0];
         const read = await readSheet(context, sheet, { merges: mergesSupported(), onProgress: options.onProgress });
+        readGrids.set(sheet, read.grid);
         return read.grid;
-      });
+      }));
     },
 
     apply(plan, onProgress): Promise<ApplyResult> {
-      return guarded((context) => applyPlan(context, plan, { onProgress }));
+      // One recompute = one undo step where Excel can group it; the backup sheet otherwise.
+      return guarded(() => applyPlanAsOneUndoStep(run, plan, { onProgress, grid: readGrids.get(plan.sheet) }));
     },
 
     selectCell(sheet, a1): Promise<void> {
-      return guarded(async (context) => {
+      return guarded(() => run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(a1).select();
         await context.sync();
-      });
+      }));
+    },
+
+    undo(): Promise<string> {
+      return guarded(() => run(async (context) => {
+        const r = await undoLastRecompute(context);
+        return `Se deshizo el último recálculo: ${r.cellsRestored} ${r.cellsRestored === 1 ? 'celda volvió' : 'celdas volvieron'} a su valor anterior en la hoja «${r.sheet}».`;
+      }));
     },
   };
 }

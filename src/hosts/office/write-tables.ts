@@ -1,31 +1,18 @@
 import type { CellValue } from '../../engine/grid/cell';
 import type { Table, TableCell } from '../../engine/report/tables';
-import { jsonBytes, OP_OVERHEAD_BYTES, packBySize, PLAN_BUDGET_BYTES, syncBatches } from './payload';
+import type { ChartSpec, ToolSheet } from '../../app/plan';
+import type { WorksheetApi } from './excel-api';
+import { jsonBytes, OP_OVERHEAD_BYTES } from './payload';
 
 /** Text cells get the Text format before their value, so `=SUM(…)`, `+1`, `-x`, `@x` stay text. */
 export const TEXT_FORMAT = '@';
 
-/** A bar chart placed beside a table (Resumen: physical execution per AEI). */
-export interface ChartSpec {
-  readonly title: string;
-  readonly categoryHeader: string;
-  readonly valueHeader: string;
-  readonly points: readonly { readonly category: string; readonly value: number }[];
-}
+export type { ChartSpec };
 
-export interface TableSheetOptions {
-  /** A bold line above the table (the run's status), followed by a blank row. */
-  readonly preface?: string;
-  readonly chart?: ChartSpec;
-  readonly budgetBytes?: number;
-  /** Make the sheet the active one when done. */
-  readonly activate?: boolean;
-}
-
-export interface TableSheetStats {
-  readonly syncs: number;
-  readonly rows: number;
-  readonly batchBytes: readonly number[];
+/** One thing queued on a sheet, with its estimated request bytes. */
+export interface SheetAction {
+  readonly bytes: number;
+  run(sheet: WorksheetApi): void;
 }
 
 /** `'Reporte POI'!N14`: the sheet name always quoted, quotes doubled. */
@@ -33,49 +20,72 @@ export function documentReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-function excelValue(v: CellValue): string | number | boolean {
-  return v === null ? '' : v;
+/** A link to a cell of the workbook that a whole column block can carry (one write, not one per cell). */
+export function hyperlinkFormula(sheet: string, cell: string, text: string): string {
+  const q = (s: string): string => s.replace(/"/g, '""');
+  return `=HYPERLINK("#${q(documentReference(sheet, cell))}","${q(text)}")`;
+}
+
+/** A number format that shows a date (d, m, y codes; no digit placeholders). */
+export function isDateFormat(format: string | undefined): boolean {
+  return !!format && /[dy]/i.test(format.replace(/"[^"]*"/g, '')) && !/[#0]/.test(format);
+}
+
+/** `2023-08-15` → Excel's serial day (1900 system), or null. */
+export function excelSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(t / 86_400_000) + 25_569;
+}
+
+function excelValue(cell: TableCell | undefined): string | number | boolean {
+  const v: CellValue = cell?.value ?? null;
+  if (v === null) return '';
+  if (typeof v === 'string' && isDateFormat(cell?.format)) return excelSerial(v) ?? v;
+  return v;
 }
 
 function cellFormat(cell: TableCell | undefined): string {
   if (!cell || cell.value === null) return 'General';
-  if (typeof cell.value === 'string') return TEXT_FORMAT;
+  if (cell.link) return 'General';
+  if (typeof cell.value === 'string') return isDateFormat(cell.format) && excelSerial(cell.value) !== null ? cell.format! : TEXT_FORMAT;
   return cell.format ?? 'General';
 }
 
-type Action = { bytes: number; run: (sheet: Excel.Worksheet) => void };
-
 /**
  * The actions that write a table from row `top`: per block of rows, number formats first
- * (Text on string cells), then values, bold runs and hyperlinks.
+ * (Text on string cells), then values, bold runs, and one `formulas` write per column of
+ * links (HYPERLINK formulas with `null` between them), never one call per cell.
  */
-function tableActions(table: Table, top: number, width: number, budget: number, reportLinks: boolean): Action[] {
-  const actions: Action[] = [];
+export function tableActions(table: Table, top: number, width: number, blockBudget: number): SheetAction[] {
+  const actions: SheetAction[] = [];
   let r0 = 0;
   while (r0 < table.length) {
-    // Grow the block while its values + formats stay well inside one batch.
     let bytes = OP_OVERHEAD_BYTES * 2;
     let r1 = r0;
     while (r1 < table.length) {
       const row = table[r1];
       let rb = 0;
-      for (let c = 0; c < width; c++) rb += jsonBytes(row[c]?.value ?? '') + jsonBytes(cellFormat(row[c])) + 2;
-      if (r1 > r0 && bytes + rb > budget / 4) break;
+      for (let c = 0; c < width; c++) rb += jsonBytes(row[c]?.value ?? '') * (row[c]?.link ? 3 : 1) + jsonBytes(cellFormat(row[c])) + 2;
+      if (r1 > r0 && bytes + rb > blockBudget) break;
       bytes += rb;
       r1++;
     }
     const rows = table.slice(r0, r1);
     const start = top + r0;
     const formats = rows.map((row) => Array.from({ length: width }, (_, c) => cellFormat(row[c])));
-    const values = rows.map((row) => Array.from({ length: width }, (_, c) => excelValue(row[c]?.value ?? null)));
-    actions.push({
-      bytes,
-      run: (sheet) => {
-        const range = sheet.getRangeByIndexes(start, 0, rows.length, width);
-        range.numberFormat = formats;
-        range.values = values;
-      },
-    });
+    const values = rows.map((row) => Array.from({ length: width }, (_, c) => (row[c]?.link ? null : excelValue(row[c]))));
+    const links = new Map<number, (string | null)[][]>();
+    rows.forEach((row, i) =>
+      row.forEach((cell, c) => {
+        if (!cell.link) return;
+        const column = links.get(c) ?? rows.map(() => [null]);
+        column[i][0] = hyperlinkFormula(cell.link.sheet, cell.link.cell, cell.value === null ? cell.link.cell : String(cell.value));
+        links.set(c, column);
+      }),
+    );
+    const bold: [number, number, number][] = [];
     rows.forEach((row, i) => {
       let c = 0;
       while (c < width) {
@@ -85,37 +95,32 @@ function tableActions(table: Table, top: number, width: number, budget: number, 
         }
         const c0 = c;
         while (c < width && row[c]?.bold) c++;
-        const n = c - c0;
-        actions.push({
-          bytes: OP_OVERHEAD_BYTES,
-          run: (sheet) => {
-            sheet.getRangeByIndexes(start + i, c0, 1, n).format.font.bold = true;
-          },
-        });
+        bold.push([start + i, c0, c - c0]);
       }
-      if (!reportLinks) return;
-      row.forEach((cell, col) => {
-        if (!cell.link) return;
-        const hyperlink: Excel.RangeHyperlink = {
-          documentReference: documentReference(cell.link.sheet, cell.link.cell),
-          textToDisplay: cell.value === null ? cell.link.cell : String(cell.value),
-        };
-        actions.push({
-          bytes: OP_OVERHEAD_BYTES + jsonBytes(hyperlink),
-          run: (sheet) => {
-            sheet.getRangeByIndexes(start + i, col, 1, 1).hyperlink = hyperlink;
-          },
-        });
-      });
+    });
+    actions.push({
+      bytes: bytes + bold.length * OP_OVERHEAD_BYTES + links.size * OP_OVERHEAD_BYTES,
+      run: (sheet) => {
+        const range = sheet.getRangeByIndexes(start, 0, rows.length, width);
+        range.numberFormat = formats;
+        range.values = values;
+        for (const [c, column] of links) sheet.getRangeByIndexes(start, c, rows.length, 1).formulas = column;
+        for (const [r, c, n] of bold) sheet.getRangeByIndexes(r, c, 1, n).format.font.bold = true;
+      },
     });
     r0 = r1;
   }
   return actions;
 }
 
-function chartActions(spec: ChartSpec, top: number, left: number): Action[] {
+export function chartActions(spec: ChartSpec, top: number, left: number): SheetAction[] {
   const data: (string | number)[][] = [[spec.categoryHeader, spec.valueHeader], ...spec.points.map((p) => [p.category, p.value])];
-  const formats = data.map((row, i) => [TEXT_FORMAT, i === 0 ? TEXT_FORMAT : '0.0']);
+  const formats = data.map((_, i) => [TEXT_FORMAT, i === 0 ? TEXT_FORMAT : '0.0']);
+  const a1 = (r: number, c: number): string => {
+    let s = '';
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return `${s}${r + 1}`;
+  };
   return [
     {
       bytes: OP_OVERHEAD_BYTES * 6 + jsonBytes(data) + jsonBytes(formats) + jsonBytes(spec.title),
@@ -129,36 +134,20 @@ function chartActions(spec: ChartSpec, top: number, left: number): Action[] {
         const chart = sheet.charts.add('BarClustered', range, 'Columns');
         chart.title.text = spec.title;
         chart.legend.visible = false;
-        const anchor = sheet.getRangeByIndexes(top, left + 3, 1, 1);
-        const end = sheet.getRangeByIndexes(top + Math.max(15, Math.min(60, spec.points.length + 4)), left + 11, 1, 1);
-        chart.setPosition(anchor, end);
+        chart.setPosition(a1(top, left + 3), a1(top + Math.max(15, Math.min(60, spec.points.length + 4)), left + 11));
       },
     },
   ];
 }
 
-/**
- * (Re)write a sheet the tool owns (Observaciones, Resumen): delete it if present, add it
- * again, write the table block by block, then autofit. Two syncs for a normal table
- * (existence check + write); a long table adds one per ~3 MB.
- */
-export async function writeTableSheet(
-  context: Excel.RequestContext,
-  sheetName: string,
-  table: Table,
-  options: TableSheetOptions = {},
-): Promise<TableSheetStats> {
-  const budget = options.budgetBytes ?? PLAN_BUDGET_BYTES;
+/** Everything written into a tool sheet once it exists: preface, table, merges, chart, widths. */
+export function toolSheetActions(spec: ToolSheet, blockBudget: number): SheetAction[] {
+  const table = spec.table;
   const width = Math.max(1, ...table.map((r) => r.length));
-  const top = options.preface !== undefined ? 2 : 0;
-
-  const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
-  existing.load('isNullObject');
-  await context.sync();
-
-  const actions: Action[] = [];
-  if (options.preface !== undefined) {
-    const preface = options.preface;
+  const top = spec.preface !== undefined ? 2 : 0;
+  const actions: SheetAction[] = [];
+  if (spec.preface !== undefined) {
+    const preface = spec.preface;
     actions.push({
       bytes: OP_OVERHEAD_BYTES * 2 + jsonBytes(preface),
       run: (sheet) => {
@@ -169,28 +158,18 @@ export async function writeTableSheet(
       },
     });
   }
-  actions.push(...tableActions(table, top, width, budget, true));
-  if (options.chart) actions.push(...chartActions(options.chart, top, width + 1));
+  actions.push(...tableActions(table, top, width, blockBudget));
+  if (spec.chart) actions.push(...chartActions(spec.chart, top, width + 1));
+  const merges = spec.merges ?? [];
+  const widths = spec.columnWidths;
   actions.push({
-    bytes: OP_OVERHEAD_BYTES,
+    bytes: OP_OVERHEAD_BYTES * (2 + merges.length + (widths?.length ?? 0)),
     run: (sheet) => {
-      sheet.getRangeByIndexes(top, 0, Math.max(1, table.length), width).format.autofitColumns();
-      if (options.activate) sheet.activate();
+      for (const m of merges) sheet.getRangeByIndexes(m.top + top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+      if (widths) widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+      else sheet.getRangeByIndexes(top, 0, Math.max(1, table.length), width).format.autofitColumns();
+      if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows + top);
     },
   });
-
-  // A refused request applied nothing, so even the first batch (which re-creates the sheet)
-  // can be split: its first half still deletes and re-adds.
-  const stats = await syncBatches(context, packBySize(actions, budget), (batch, first) => {
-    let sheet: Excel.Worksheet;
-    if (first) {
-      if (!existing.isNullObject) existing.delete();
-      sheet = context.workbook.worksheets.add(sheetName);
-    } else {
-      sheet = context.workbook.worksheets.getItem(sheetName);
-    }
-    for (const a of batch) a.run(sheet);
-  });
-  // One more sync: the existence check above.
-  return { syncs: 1 + stats.syncs, rows: table.length + top, batchBytes: stats.batchBytes };
+  return actions;
 }

@@ -1,5 +1,6 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- these tests check that the fake
    enforces load + sync itself, so they read before loading on purpose and read right after syncs the rule cannot see. */
+import type { ExcelContext } from '../../../src/hosts/office/excel-api';
 import { FakeOfficeError, FakeWorkbook, parseInput } from './fake-excel';
 
 /** The fake must behave like Excel where the host depends on it, or the host tests prove nothing. */
@@ -116,13 +117,12 @@ describe('fake Excel', () => {
     expect(b.sheet('Hoja1').valueAt('A1')).toBe('a');
   });
 
-  it('adds and deletes sheets, stores hyperlinks, fills and charts', async () => {
+  it('adds and deletes sheets, stores link formulas, fills and charts', async () => {
     const b = book();
     await b.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add('Nueva');
-      const r = ws.getRange('A1');
-      r.hyperlink = { documentReference: "'Hoja1'!C2", textToDisplay: 'C2' };
-      ws.getRanges('A1, B2:B3').format.fill.color = '#FF0000';
+      ws.getRange('A1:A2').formulas = [[`=HYPERLINK("#'Hoja1'!C2","C2")`], [null]];
+      ws.getRange('A1:B3').format.fill.color = '#FF0000';
       ws.charts.add('BarClustered', ws.getRange('A1:B3'), 'Columns');
       await ctx.sync();
       const missing = ctx.workbook.worksheets.getItemOrNullObject('Nada');
@@ -131,7 +131,8 @@ describe('fake Excel', () => {
       expect(missing.isNullObject).toBe(true);
     });
     const s = b.sheet('Nueva');
-    expect(s.get('A1')).toMatchObject({ value: 'C2', hyperlink: { documentReference: "'Hoja1'!C2" }, fill: '#FF0000' });
+    expect(s.get('A1')).toMatchObject({ value: 'C2', formula: `=HYPERLINK("#'Hoja1'!C2","C2")`, fill: '#FF0000' });
+    expect(s.get('A2')?.formula).toBeUndefined();
     expect(s.get('B3')?.fill).toBe('#FF0000');
     expect(s.charts).toEqual([{ type: 'BarClustered', source: "'Nueva'!A1:B3", seriesBy: 'Columns' }]);
     await b.run(async (ctx) => {
@@ -139,5 +140,69 @@ describe('fake Excel', () => {
       await ctx.sync();
     });
     expect(b.find('Nueva')).toBeUndefined();
+  });
+
+  it('keeps worksheet-scoped names with their sheet, hidden or not', async () => {
+    const b = book();
+    await b.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Hoja1');
+      ws.names.add('SemaforoPOI.hoja', '="resumen"').visible = false;
+      const n = ws.names.getItemOrNullObject('semaforopoi.HOJA').load('isNullObject,formula');
+      const none = ctx.workbook.worksheets.getItem('Hoja1').names.getItemOrNullObject('Otro').load('isNullObject');
+      await ctx.sync();
+      expect([n.isNullObject, n.formula, none.isNullObject]).toEqual([false, '="resumen"', true]);
+    });
+    expect(b.sheet('Hoja1').names.get('SemaforoPOI.hoja')).toEqual({ formula: '="resumen"', visible: false });
+  });
+
+  it('refuses writes to a protected sheet and sheet changes under a protected structure', async () => {
+    const b = book();
+    b.sheet('Hoja1').protected = true;
+    await expect(
+      b.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Hoja1').getRange('A1').numberFormat = [['0']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    b.structureProtected = true;
+    await expect(
+      b.run(async (ctx) => {
+        ctx.workbook.worksheets.add('Otra');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+
+  it('evaluates custom conditional formats relative to the first area and shows them over static fills', async () => {
+    const b = new FakeWorkbook();
+    b.addSheet('S', { values: [[50], [80], ['S.P.'], [null], [99]], fills: new Map([['A3', '#123456']]) });
+    await b.run(async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem('S').getRanges('A1:A3,A5');
+      const cf = areas.conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=AND(ISNUMBER(A1),A1<75)';
+      cf.custom.format.fill.color = '#FF0000';
+      await ctx.sync();
+    });
+    const s = b.sheet('S');
+    expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => s.shownFill(a))).toEqual(['#FF0000', undefined, '#123456', undefined, undefined]);
+  });
+
+  it('counts one undo step per changing sync, or one per run with mergeUndoGroup where supported', async () => {
+    const b = book();
+    const twoWrites = async (ctx: ExcelContext): Promise<void> => {
+      ctx.workbook.worksheets.getItem('Hoja1').getRange('C1').values = [[1]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Hoja1').getRange('C2').values = [[2]];
+      await ctx.sync();
+    };
+    await b.run(twoWrites);
+    expect(b.undoSteps).toBe(2);
+    b.resetStats();
+    await b.run({ mergeUndoGroup: true }, twoWrites);
+    expect(b.undoSteps).toBe(2);
+    b.resetStats();
+    b.undoGroupSupported = true;
+    await b.run({ mergeUndoGroup: true }, twoWrites);
+    expect(b.undoSteps).toBe(1);
   });
 });

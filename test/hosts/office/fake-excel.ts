@@ -1,20 +1,52 @@
 /**
- * An in-memory Excel that behaves like Office.js where our host depends on it:
+ * An in-memory Excel that behaves like Office.js where our host depends on it. Every proxy
+ * class `implements` the narrow Office.js slice in src/hosts/office/excel-api.ts (itself
+ * `Pick<Excel.X, …>` of the real types), with no cast: the compiler ties the fake to
+ * @types/office-js. What it assumes of Excel without proof is listed in
+ * docs/excel-assumptions.md.
  *
  * - proxies queue actions; nothing happens until `context.sync()`; a property read before
  *   it was loaded and synced throws (PropertyNotLoaded);
- * - `values` set: `null` keeps a cell, `''` clears it, a string is parsed the way Excel
- *   parses typed input (`=…`, `+…`, `-…` → formula; `1,900.00` → number; TRUE → boolean)
+ * - `values`/`formulas` set: `null` keeps a cell, `''` clears it, a string is parsed the way
+ *   Excel parses typed input (`=…`, `+…`, `-…` → formula; `1,900.00` → number; TRUE → boolean)
  *   unless the cell's number format is Text (`@`) or it starts with an apostrophe;
  * - a non-null value aimed at a merged area's non-top-left cell fails (as Excel refuses to
  *   change part of a merged cell);
  * - a request or response over 5 MB throws Request/ResponsePayloadSizeLimitExceeded, like
  *   Excel on the web, and a `values` read over 5 million cells answers `null`;
  * - `getMergedAreasOrNullObject` fails over 512 areas; addresses over 8,192 characters fail;
- * - syncs, request and response bytes, and every cell whose value was set are recorded.
+ * - a protected sheet refuses writes, a protected workbook structure refuses adding and
+ *   deleting sheets (AccessDenied);
+ * - worksheet-scoped names, conditional formats (custom formulas, evaluated by a tiny
+ *   evaluator for the forms the host writes), sheet visibility, merges;
+ * - undo: each sync that changes something is one undo step, or one per `Excel.run` with
+ *   `mergeUndoGroup` where the book says it is supported;
+ * - syncs, request and response bytes, and every cell whose value was set are recorded;
+ *   `failWritesTo` makes every write to one sheet fail, to test a failure halfway.
  */
 import type { CellRange } from '../../../src/engine/grid/cell';
 import { rangeFromA1, rangeToA1 } from '../../../src/engine/grid/a1';
+import type {
+  ApplicationApi,
+  ChartApi,
+  ChartsApi,
+  ConditionalFormatApi,
+  ConditionalFormatsApi,
+  CustomConditionalFormatApi,
+  ExcelContext,
+  ExcelRun,
+  FillApi,
+  NamedItemApi,
+  NamesApi,
+  RangeAreasApi,
+  RangeApi,
+  RangeFormatApi,
+  WorkbookApi,
+  WorkbookProtectionApi,
+  WorksheetApi,
+  WorksheetProtectionApi,
+  WorksheetsApi,
+} from '../../../src/hosts/office/excel-api';
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_READ_CELLS = 5_000_000;
@@ -38,9 +70,9 @@ export interface FakeCell {
   value?: Scalar;
   formula?: string;
   numberFormat?: string;
+  /** A static fill (the template's own colours); the host must never touch it. */
   fill?: string;
   bold?: boolean;
-  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
 }
 
 export interface FakeChart {
@@ -48,6 +80,15 @@ export interface FakeChart {
   source: string;
   seriesBy?: string;
   title?: string;
+}
+
+/** A conditional format: custom formula relative to the first area's top-left cell. */
+export interface FakeConditionalFormat {
+  readonly id: number;
+  areas: CellRange[];
+  formula: string;
+  fill?: string;
+  stopIfTrue?: boolean;
 }
 
 const KEY = 16_384;
@@ -70,6 +111,12 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   merges: CellRange[] = [];
   readonly charts: FakeChart[] = [];
+  /** Worksheet-scoped names: name → formula, and whether shown in Name Manager. */
+  readonly names = new Map<string, { formula: string; visible: boolean }>();
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  frozenRows = 0;
+  readonly columnWidths = new Map<number, number>();
   protected = false;
   constructor(public name: string) {}
 
@@ -92,6 +139,14 @@ export class FakeSheet {
   get(a1: string): FakeCell | undefined {
     const { r, c } = at(a1);
     return this.cell(r, c);
+  }
+  /** Set a cell as a planner typing into it would (a string is parsed like typed input). */
+  type(a1: string, v: Scalar): void {
+    const { r, c } = at(a1);
+    const cell = this.ensure(r, c);
+    delete cell.formula;
+    delete cell.value;
+    Object.assign(cell, typeof v === 'string' ? parseInput(v, cell.numberFormat) : { value: v });
   }
   /** Bounding box of used cells (values only, or values and formats). */
   usedRange(valuesOnly: boolean): CellRange | null {
@@ -126,6 +181,20 @@ export class FakeSheet {
     for (const [k, cell] of this.cells) out.set(a1Of(Math.floor(k / KEY), k % KEY), { ...cell });
     return out;
   }
+  /**
+   * The fill a cell shows: the first conditional format whose formula holds for it (in
+   * the order they were added), else its static fill.
+   */
+  shownFill(a1: string): string | undefined {
+    const { r, c } = at(a1);
+    for (const cf of this.conditionalFormats) {
+      const inside = cf.areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+      if (!inside) continue;
+      const origin = cf.areas[0];
+      if (evaluateCondition(cf.formula, this, r - origin.top, c - origin.left)) return cf.fill;
+    }
+    return this.cell(r, c)?.fill;
+  }
 }
 
 function at(a1: string): { r: number; c: number } {
@@ -137,12 +206,64 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Evaluates the forms of conditional-format formula the host writes: `AND(…)` of
+ * `ISNUMBER(ref)`, `ref<n`, `ref<=n`, `ref>n`, `ref>=n` and `"text"<>""`, with refs relative
+ * to the format's origin. Anything else throws, so a new form cannot pass untested.
+ */
+export function evaluateCondition(formula: string, sheet: FakeSheet, dr: number, dc: number): boolean {
+  const body = formula.replace(/^=/, '');
+  const and = /^AND\((.*)\)$/i.exec(body);
+  const terms = and ? splitArgs(and[1]) : [body];
+  const valueOf = (ref: string): Scalar => {
+    const { r, c } = at(ref.replace(/\$/g, ''));
+    return sheet.valueAt(r + dr, c + dc);
+  };
+  return terms.every((t) => {
+    const isNum = /^ISNUMBER\(([A-Z]+\d+)\)$/i.exec(t);
+    if (isNum) return typeof valueOf(isNum[1]) === 'number';
+    const cmp = /^([A-Z]+\d+)(<=|>=|<|>)(-?\d+(?:\.\d+)?)$/i.exec(t);
+    if (cmp) {
+      const v = valueOf(cmp[1]);
+      const n = Number(cmp[3]);
+      // Excel ranks any text above every number and a blank as 0.
+      const x = typeof v === 'number' ? v : v === '' ? 0 : Infinity;
+      return cmp[2] === '<' ? x < n : cmp[2] === '<=' ? x <= n : cmp[2] === '>' ? x > n : x >= n;
+    }
+    const str = /^"([^"]*)"<>""$/.exec(t);
+    if (str) return str[1] !== '';
+    throw new Error(`The fake cannot evaluate the condition ${t}`);
+  });
+}
+
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === '(') depth++;
+    if (!quoted && ch === ')') depth--;
+    if (!quoted && depth === 0 && ch === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
 /** What Excel makes of a string typed (or set through `values`) into a cell. */
 export function parseInput(s: string, numberFormat: string | undefined): { value?: Scalar; formula?: string } {
   if (s === '') return {};
   if (numberFormat === '@') return { value: s };
   if (s.startsWith("'")) return { value: s.slice(1) };
-  if (/^[=+@]./.test(s) || /^-./.test(s) && !/^-\s*[\d.,]+$/.test(s)) return { formula: s, value: '#NAME?' };
+  if (/^[=+@]./.test(s) || /^-./.test(s) && !/^-\s*[\d.,]+$/.test(s)) {
+    // HYPERLINK("target","text") shows its text; any other formula is beyond the fake.
+    const link = /^=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)$/i.exec(s);
+    return { formula: s, value: link ? link[2].replace(/""/g, '"') : '#NAME?' };
+  }
   const num = /^\s*([-+]?)(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*$/.exec(s);
   if (num && (num[2] || num[4])) return { value: Number(s.replace(/[,\s]/g, '')) };
   if (/^(true|false)$/i.test(s)) return { value: s.toUpperCase() === 'TRUE' };
@@ -164,6 +285,7 @@ export interface SheetInit {
   values?: (Scalar | null | undefined)[][];
   merges?: CellRange[];
   numberFormats?: Map<string, string>;
+  fills?: Map<string, string>;
 }
 
 export class FakeWorkbook {
@@ -171,12 +293,27 @@ export class FakeWorkbook {
   active = '';
   selection: { sheet: string; address: string } | null = null;
   cellEditMode = false;
+  /** Workbook structure protection: sheets cannot be added or deleted. */
+  structureProtected = false;
+  /** Excel 2021+/365 (ExcelApi 1.20): `mergeUndoGroup` merges a run's syncs into one undo step. */
+  undoGroupSupported = false;
+  /** In a grouped (`mergeUndoGroup`) run, these kinds of change throw UndoNotSupported. */
+  undoNotSupported = new Set<'cells' | 'structure'>();
+  /** Whether the sync being applied belongs to a grouped run. */
+  syncingGrouped = false;
+  /** Every write aimed at this sheet fails with GeneralException (a failure halfway). */
+  failWritesTo: string | null = null;
   readonly syncs: SyncRecord[] = [];
   /** Every cell that received a non-null value (or was cleared with ''), in order. */
   readonly valueWrites: ValueWrite[] = [];
   readonly formatWrites: ValueWrite[] = [];
   calculationSuspensions = 0;
+  screenSuspensions = 0;
+  recalculations = 0;
+  /** Undo steps on Excel's stack since the last reset. */
+  undoSteps = 0;
   private batches = 0;
+  private nextId = 1;
 
   addSheet(name: string, init: SheetInit = {}): FakeSheet {
     const sheet = new FakeSheet(name);
@@ -190,6 +327,10 @@ export class FakeWorkbook {
       const { r, c } = at(a1);
       sheet.ensure(r, c).numberFormat = f;
     });
+    init.fills?.forEach((f, a1) => {
+      const { r, c } = at(a1);
+      sheet.ensure(r, c).fill = f;
+    });
     this.sheets.push(sheet);
     if (!this.active) this.active = name;
     return sheet;
@@ -202,11 +343,24 @@ export class FakeWorkbook {
   find(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
-  /** `Excel.run` over this workbook. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  id(): number {
+    return this.nextId++;
+  }
+  /** `Excel.run` over this workbook, with or without run options. */
+  readonly run: ExcelRun = async <T>(
+    first: Pick<Excel.RunOptions, 'mergeUndoGroup'> | ((context: ExcelContext) => Promise<T>),
+    second?: (context: ExcelContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch = typeof first === 'function' ? first : second;
+    if (!batch) throw new Error('Excel.run without a batch');
+    const grouped = typeof first !== 'function' && first.mergeUndoGroup === true && this.undoGroupSupported;
     this.batches++;
-    const context = new FakeContext(this);
-    return batch(context as unknown as Excel.RequestContext);
+    const context = new FakeContext(this, grouped);
+    try {
+      return await batch(context);
+    } finally {
+      if (grouped && context.changed) this.undoSteps++;
+    }
   };
   get runs(): number {
     return this.batches;
@@ -216,6 +370,9 @@ export class FakeWorkbook {
     this.valueWrites.length = 0;
     this.formatWrites.length = 0;
     this.calculationSuspensions = 0;
+    this.screenSuspensions = 0;
+    this.recalculations = 0;
+    this.undoSteps = 0;
   }
   get maxRequest(): number {
     return Math.max(0, ...this.syncs.map((s) => s.request));
@@ -223,30 +380,61 @@ export class FakeWorkbook {
   get maxResponse(): number {
     return Math.max(0, ...this.syncs.map((s) => s.response));
   }
+  /** Every change goes through here: protection, structure and injected failures. */
+  mutate(sheet: FakeSheet | null, what: 'cells' | 'structure'): void {
+    if (this.syncingGrouped && this.undoNotSupported.has(what)) throw new FakeOfficeError('UndoNotSupported', `This ${what} change cannot be undone in a group.`);
+    if (what === 'structure' && this.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected.');
+    if (!sheet) return;
+    if (what === 'cells' && sheet.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
+    if (this.failWritesTo !== null && sheet.name.toLowerCase() === this.failWritesTo.toLowerCase()) {
+      throw new FakeOfficeError('GeneralException', `Injected failure writing to ${sheet.name}.`);
+    }
+  }
 }
 
 interface Action {
   readonly request: number;
+  /** Changes the workbook (an undo step) rather than only reading it. */
+  readonly mutates: boolean;
   /** Runs at sync; returns the bytes it adds to the response. */
   readonly apply: () => number;
 }
 
-export class FakeContext {
+export class FakeContext implements ExcelContext {
   private queue: Action[] = [];
   readonly workbook: FakeWorkbookProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void };
-  constructor(readonly book: FakeWorkbook) {
+  readonly application: ApplicationApi;
+  /** Whether a sync of this run changed something (for the run's undo group). */
+  changed = false;
+  constructor(
+    readonly book: FakeWorkbook,
+    private readonly grouped = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
+    const enqueue = (request: number, apply: () => number): void => this.enqueue(request, apply);
     this.application = {
-      suspendApiCalculationUntilNextSync: () =>
-        this.enqueue(ACTION_BYTES, () => {
+      suspendApiCalculationUntilNextSync(): void {
+        enqueue(ACTION_BYTES, () => {
           book.calculationSuspensions++;
           return 0;
-        }),
+        });
+      },
+      suspendScreenUpdatingUntilNextSync(): void {
+        enqueue(ACTION_BYTES, () => {
+          book.screenSuspensions++;
+          return 0;
+        });
+      },
+      calculate(): void {
+        enqueue(ACTION_BYTES, () => {
+          book.recalculations++;
+          return 0;
+        });
+      },
     };
   }
-  enqueue(request: number, apply: () => number): void {
-    this.queue.push({ request, apply });
+  enqueue(request: number, apply: () => number, mutates = false): void {
+    this.queue.push({ request, apply, mutates });
   }
   async sync(): Promise<void> {
     const actions = this.queue;
@@ -261,10 +449,20 @@ export class FakeContext {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
     }
     let response = 100;
+    let changed = false;
+    this.book.syncingGrouped = this.grouped;
     try {
-      for (const a of actions) response += a.apply();
+      // Like Excel, a failing action leaves the ones before it applied.
+      for (const a of actions) {
+        response += a.apply();
+        changed ||= a.mutates;
+      }
     } finally {
       this.book.syncs.push({ request, response, actions: actions.length });
+      if (changed) {
+        if (!this.grouped) this.book.undoSteps++;
+        this.changed = true;
+      }
     }
     if (response > PAYLOAD_LIMIT) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
@@ -287,14 +485,32 @@ class Loadable {
   }
 }
 
-class FakeWorkbookProxy {
+class FakeWorkbookProxy implements WorkbookApi {
   readonly worksheets: FakeWorksheets;
+  readonly protection: FakeWorkbookProtection;
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
 }
 
-class FakeWorksheets extends Loadable {
+class FakeWorkbookProtection extends Loadable implements WorkbookProtectionApi {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(): this {
+    this.ctx.enqueue(ACTION_BYTES, () => {
+      this.loaded.set('protected', this.ctx.book.structureProtected);
+      return 20;
+    });
+    return this;
+  }
+}
+
+class FakeWorksheets extends Loadable implements WorksheetsApi {
   constructor(private readonly ctx: FakeContext) {
     super();
   }
@@ -304,11 +520,12 @@ class FakeWorksheets extends Loadable {
   get items(): FakeWorksheet[] {
     return this.read('items');
   }
-  load(p?: string | string[]): this {
+  load(p?: string): this {
+    const props = this.props(p).map((x) => x.replace(/^items\//, ''));
     this.ctx.enqueue(ACTION_BYTES + bytesOf(p), () => {
       const items = this.book.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => s, false);
-        ws.setLoaded('name', s.name);
+        const ws = new FakeWorksheet(this.ctx, () => s, false, s.name);
+        ws.loadNow(props);
         return ws;
       });
       this.loaded.set('items', items);
@@ -328,20 +545,30 @@ class FakeWorksheets extends Loadable {
     this.ctx.enqueue(PROXY_BYTES, () => 0);
     return new FakeWorksheet(this.ctx, () => this.book.find(this.book.active), false);
   }
-  add(name: string): FakeWorksheet {
-    this.ctx.enqueue(PROXY_BYTES + bytesOf(name), () => {
-      if (this.book.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
-      this.book.sheets.push(new FakeSheet(name));
-      return 0;
-    });
-    return new FakeWorksheet(this.ctx, () => this.book.find(name), false, name);
+  add(name?: string): FakeWorksheet {
+    const sheetName = name ?? `Hoja${this.book.sheets.length + 1}`;
+    this.ctx.enqueue(
+      PROXY_BYTES + bytesOf(name),
+      () => {
+        this.book.mutate(null, 'structure');
+        if (this.book.find(sheetName)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${sheetName} already exists.`);
+        if (sheetName.length > 31 || /[\\/?*[\]:]/.test(sheetName)) throw new FakeOfficeError('InvalidArgument', `Bad sheet name ${sheetName}.`);
+        this.book.sheets.push(new FakeSheet(sheetName));
+        return 0;
+      },
+      true,
+    );
+    return new FakeWorksheet(this.ctx, () => this.book.find(sheetName), false, sheetName);
   }
 }
 
 type Resolve<T> = () => T | undefined;
 
-class FakeWorksheet extends Loadable {
+class FakeWorksheet extends Loadable implements WorksheetApi {
   readonly charts: FakeCharts;
+  readonly names: FakeNames;
+  readonly protection: FakeSheetProtection;
+  readonly freezePanes: Pick<Excel.WorksheetFreezePanes, 'freezeRows'>;
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: Resolve<FakeSheet>,
@@ -350,9 +577,30 @@ class FakeWorksheet extends Loadable {
   ) {
     super();
     this.charts = new FakeCharts(ctx, () => this.sheet());
+    this.names = new FakeNames(ctx, () => this.sheet());
+    this.protection = new FakeSheetProtection(ctx, () => this.sheet());
+    this.freezePanes = {
+      freezeRows: (count?: number): void =>
+        ctx.enqueue(
+          ACTION_BYTES,
+          () => {
+            this.sheet().frozenRows = count ?? 1;
+            return 0;
+          },
+          true,
+        ),
+    };
   }
-  setLoaded(prop: string, v: unknown): void {
-    this.loaded.set(prop, v);
+  /** Fills loaded properties from the sheet right away (a collection load at sync). */
+  loadNow(props: string[]): void {
+    const s = this.resolve();
+    this.loaded.set('isNullObject', !s);
+    if (!s) return;
+    for (const prop of props) {
+      if (prop === 'name') this.loaded.set('name', s.name);
+      else if (prop === 'visibility') this.loaded.set('visibility', s.visibility);
+      else if (prop !== 'isNullObject') throw new FakeOfficeError('InvalidArgument', `The fake does not load worksheet '${prop}'.`);
+    }
   }
   /** The sheet, or throws ItemNotFound (a null object resolves to undefined instead). */
   sheet(): FakeSheet {
@@ -369,13 +617,30 @@ class FakeWorksheet extends Loadable {
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
-  load(p?: string | string[]): this {
+  get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+    return this.read('visibility');
+  }
+  set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.ctx.enqueue(
+      ACTION_BYTES + bytesOf(v),
+      () => {
+        const s = this.sheet();
+        if (v !== 'Visible' && this.ctx.book.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+          throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        }
+        s.visibility = v === 'Hidden' ? 'Hidden' : v === 'VeryHidden' ? 'VeryHidden' : 'Visible';
+        return 0;
+      },
+      true,
+    );
+  }
+  load(p?: string): this {
     const props = this.props(p);
     this.ctx.enqueue(ACTION_BYTES + bytesOf(p), () => {
       const s = this.sheetOrNull();
-      this.loaded.set('isNullObject', !s);
-      if (s) for (const prop of props) if (prop === 'name') this.loaded.set('name', s.name);
-      return bytesOf({ isNullObject: !s, name: s?.name });
+      this.loadNow(s ? props : []);
+      if (!s) this.loaded.set('isNullObject', true);
+      return bytesOf({ isNullObject: !s, name: s?.name, visibility: s?.visibility });
     });
     return this;
   }
@@ -400,32 +665,37 @@ class FakeWorksheet extends Loadable {
     if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'Empty range');
     return this.range(() => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }), [row, col, rows, cols]);
   }
-  getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this.range(() => this.sheet().usedRange(!!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }, [valuesOnly]);
-  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return this.range(() => this.resolve()?.usedRange(!!valuesOnly) ?? undefined, [valuesOnly], true);
   }
-  getRanges(address: string): FakeRangeAreas {
-    this.ctx.enqueue(PROXY_BYTES + bytesOf(address), () => {
-      if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The address has more than 8192 characters.');
+  getRanges(address?: string): FakeRangeAreas {
+    const text = address ?? '';
+    this.ctx.enqueue(PROXY_BYTES + bytesOf(text), () => {
+      if (text.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The address has more than 8192 characters.');
       return 0;
     });
     return new FakeRangeAreas(this.ctx, () => {
       const s = this.sheet();
-      return { sheet: s, areas: address.split(/[,;]/).map((a) => rangeFromA1(a.trim())) };
+      return { sheet: s, areas: text.split(/[,;]/).map((a) => rangeFromA1(a.trim())) };
     });
   }
   delete(): void {
-    this.ctx.enqueue(ACTION_BYTES, () => {
-      const s = this.sheetOrNull();
-      if (!s) return 0;
-      const book = this.ctx.book;
-      if (book.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
-      book.sheets.splice(book.sheets.indexOf(s), 1);
-      if (book.active === s.name) book.active = book.sheets[0].name;
-      return 0;
-    });
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        const s = this.sheetOrNull();
+        if (!s) return 0;
+        const book = this.ctx.book;
+        book.mutate(null, 'structure');
+        if (book.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+          throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        }
+        book.sheets.splice(book.sheets.indexOf(s), 1);
+        if (book.active === s.name) book.active = book.sheets.find((x) => x.visibility === 'Visible')!.name;
+        return 0;
+      },
+      true,
+    );
   }
   activate(): void {
     this.ctx.enqueue(ACTION_BYTES, () => {
@@ -435,52 +705,203 @@ class FakeWorksheet extends Loadable {
   }
 }
 
+class FakeSheetProtection extends Loadable implements WorksheetProtectionApi {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super();
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(): this {
+    this.ctx.enqueue(ACTION_BYTES, () => {
+      this.loaded.set('protected', this.sheet().protected);
+      return 20;
+    });
+    return this;
+  }
+}
+
+class FakeNames implements NamesApi {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  add(name: string, reference: string): FakeNamedItem {
+    this.ctx.enqueue(
+      PROXY_BYTES + bytesOf([name, reference]),
+      () => {
+        const s = this.sheet();
+        this.ctx.book.mutate(s, 'structure');
+        if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Bad name ${name}.`);
+        if ([...s.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) {
+          throw new FakeOfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+        }
+        s.names.set(name, { formula: reference, visible: true });
+        return 0;
+      },
+      true,
+    );
+    return new FakeNamedItem(this.ctx, () => this.find(name), false);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.ctx.enqueue(PROXY_BYTES + bytesOf(name), () => 0);
+    return new FakeNamedItem(this.ctx, () => this.find(name), true);
+  }
+  private find(name: string): { sheet: FakeSheet; name: string } | undefined {
+    const s = this.sheet();
+    const found = [...s.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+    return found === undefined ? undefined : { sheet: s, name: found };
+  }
+}
+
+class FakeNamedItem extends Loadable implements NamedItemApi {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => { sheet: FakeSheet; name: string } | undefined,
+    private readonly orNull: boolean,
+  ) {
+    super();
+  }
+  private item(): { sheet: FakeSheet; name: string } {
+    const i = this.resolve();
+    if (!i) throw new FakeOfficeError('ItemNotFound', 'The name does not exist.');
+    return i;
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  set formula(f: string) {
+    this.ctx.enqueue(
+      ACTION_BYTES + bytesOf(f),
+      () => {
+        const { sheet, name } = this.item();
+        sheet.names.get(name)!.formula = f;
+        return 0;
+      },
+      true,
+    );
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(v: boolean) {
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        const { sheet, name } = this.item();
+        sheet.names.get(name)!.visible = v;
+        return 0;
+      },
+      true,
+    );
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  load(p?: string): this {
+    const props = this.props(p);
+    this.ctx.enqueue(ACTION_BYTES + bytesOf(p), () => {
+      const i = this.orNull ? this.resolve() : this.item();
+      this.loaded.set('isNullObject', !i);
+      const entry = i ? i.sheet.names.get(i.name)! : undefined;
+      for (const prop of props) {
+        if (prop === 'formula') this.loaded.set('formula', entry?.formula);
+        else if (prop === 'visible') this.loaded.set('visible', entry?.visible);
+        else if (prop !== 'isNullObject') throw new FakeOfficeError('InvalidArgument', `The fake does not load name '${prop}'.`);
+      }
+      return bytesOf(entry ?? null) + 20;
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        const { sheet, name } = this.item();
+        sheet.names.delete(name);
+        return 0;
+      },
+      true,
+    );
+  }
+}
+
 interface Located {
   sheet: FakeSheet;
   r: CellRange;
 }
 
-class FakeRange extends Loadable {
-  readonly format: {
-    fill: { color: string; clear(): void };
-    font: { bold: boolean };
-    autofitColumns(): void;
-  };
+type FillProxy = FillApi;
+
+class FakeRange extends Loadable implements RangeApi {
+  readonly format: RangeFormatApi;
+  readonly conditionalFormats: FakeConditionalFormats;
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => Located | undefined,
     private readonly orNull = false,
   ) {
     super();
-    const set = (fn: (cell: FakeCell) => void): void => this.eachCell(fn);
-    const fill = {
+    const each = (fn: (cell: FakeCell, r: number, c: number) => void): void => this.eachCell(fn);
+    const change = (bytes: number, fn: () => void): void =>
+      this.ctx.enqueue(
+        ACTION_BYTES + bytes,
+        () => {
+          this.ctx.book.mutate(this.located().sheet, 'cells');
+          fn();
+          return 0;
+        },
+        true,
+      );
+    const fill: FillProxy = {
       set color(c: string) {
-        ctxEnqueue(bytesOf(c), () => set((cell) => (cell.fill = c)));
+        change(bytesOf(c), () => each((cell) => (cell.fill = c)));
       },
       get color(): string {
         throw new FakeOfficeError('PropertyNotLoaded', 'format.fill.color not loaded');
       },
-      clear: () => ctxEnqueue(0, () => set((cell) => (cell.fill = undefined))),
+      clear: () => change(0, () => each((cell) => (cell.fill = undefined))),
     };
     const font = {
       set bold(b: boolean) {
-        ctxEnqueue(bytesOf(b), () => set((cell) => (cell.bold = b)));
+        change(bytesOf(b), () => each((cell) => (cell.bold = b)));
       },
       get bold(): boolean {
         throw new FakeOfficeError('PropertyNotLoaded', 'format.font.bold not loaded');
       },
     };
-    const ctxEnqueue = (bytes: number, fn: () => void): void =>
-      this.ctx.enqueue(ACTION_BYTES + bytes, () => {
-        fn();
-        return 0;
-      });
-    this.format = { fill, font, autofitColumns: () => ctxEnqueue(0, () => this.located()) };
+    const located = (): Located => this.located();
+    this.format = {
+      fill,
+      font,
+      autofitColumns: () => change(0, () => located()),
+      set columnWidth(w: number) {
+        change(bytesOf(w), () => {
+          const { sheet, r } = located();
+          for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, w);
+        });
+      },
+      get columnWidth(): number {
+        throw new FakeOfficeError('PropertyNotLoaded', 'format.columnWidth not loaded');
+      },
+    };
+    this.conditionalFormats = new FakeConditionalFormats(ctx, () => {
+      const l = this.located();
+      return { sheet: l.sheet, areas: [l.r] };
+    });
   }
   private located(): Located {
     const l = this.resolve();
     if (!l) throw new FakeOfficeError('ItemNotFound', 'The range does not exist.');
     return l;
+  }
+  /** The range's address without a load round trip (a chart's source). */
+  resolveAddress(): string {
+    const { sheet, r } = this.located();
+    return `${quoteSheet(sheet.name)}!${rangeToA1(r)}`;
   }
   private eachCell(fn: (cell: FakeCell, r: number, c: number) => void): void {
     const { sheet, r } = this.located();
@@ -489,64 +910,71 @@ class FakeRange extends Loadable {
   private cellCount(r: CellRange): number {
     return (r.bottom - r.top + 1) * (r.right - r.left + 1);
   }
+  private setCells(data: unknown[][], asFormulas: boolean): void {
+    this.ctx.enqueue(
+      ACTION_BYTES + bytesOf(data),
+      () => {
+        const { sheet, r } = this.located();
+        this.checkShape(data, r);
+        const book = this.ctx.book;
+        book.mutate(sheet, 'cells');
+        data.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v === null) return;
+            const rr = r.top + i;
+            const cc = r.left + j;
+            const m = sheet.mergeAt(rr, cc);
+            if (m && (m.top !== rr || m.left !== cc)) {
+              throw new FakeOfficeError('InvalidOperation', `Cannot change part of a merged cell (${rangeToA1(m)}).`);
+            }
+            const cell = sheet.ensure(rr, cc);
+            delete cell.formula;
+            delete cell.value;
+            if (typeof v === 'string') Object.assign(cell, parseInput(v, asFormulas && v.startsWith('=') ? undefined : cell.numberFormat));
+            else if (typeof v === 'number' || typeof v === 'boolean') cell.value = v;
+            else throw new FakeOfficeError('InvalidArgument', `The fake does not write ${typeof v}.`);
+            book.valueWrites.push({ sheet: sheet.name, a1: a1Of(rr, cc) });
+          }),
+        );
+        return 0;
+      },
+      true,
+    );
+  }
 
   get values(): Scalar[][] {
     return this.read('values');
   }
   set values(data: (Scalar | null)[][]) {
-    this.ctx.enqueue(ACTION_BYTES + bytesOf(data), () => {
-      const { sheet, r } = this.located();
-      this.checkShape(data, r);
-      const book = this.ctx.book;
-      if (sheet.protected) throw new FakeOfficeError('AccessDenied', 'The sheet is protected.');
-      data.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (v === null) return;
-          const rr = r.top + i;
-          const cc = r.left + j;
-          const m = sheet.mergeAt(rr, cc);
-          if (m && (m.top !== rr || m.left !== cc)) {
-            throw new FakeOfficeError('InvalidOperation', `Cannot change part of a merged cell (${rangeToA1(m)}).`);
-          }
-          const cell = sheet.ensure(rr, cc);
-          delete cell.formula;
-          delete cell.value;
-          if (typeof v === 'string') Object.assign(cell, parseInput(v, cell.numberFormat));
-          else cell.value = v;
-          book.valueWrites.push({ sheet: sheet.name, a1: a1Of(rr, cc) });
-        }),
-      );
-      return 0;
-    });
+    this.setCells(data, false);
+  }
+  get formulas(): Scalar[][] {
+    return this.read('formulas');
+  }
+  set formulas(data: (Scalar | null)[][]) {
+    this.setCells(data, true);
   }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
   set numberFormat(data: (string | null)[][]) {
-    this.ctx.enqueue(ACTION_BYTES + bytesOf(data), () => {
-      const { sheet, r } = this.located();
-      this.checkShape(data, r);
-      data.forEach((row, i) =>
-        row.forEach((f, j) => {
-          if (f === null) return;
-          sheet.ensure(r.top + i, r.left + j).numberFormat = f;
-          this.ctx.book.formatWrites.push({ sheet: sheet.name, a1: a1Of(r.top + i, r.left + j) });
-        }),
-      );
-      return 0;
-    });
-  }
-  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
-    this.ctx.enqueue(ACTION_BYTES + bytesOf(link), () => {
-      this.eachCell((cell) => {
-        cell.hyperlink = { ...link };
-        if (link.textToDisplay !== undefined) {
-          delete cell.formula;
-          cell.value = link.textToDisplay;
-        }
-      });
-      return 0;
-    });
+    this.ctx.enqueue(
+      ACTION_BYTES + bytesOf(data),
+      () => {
+        const { sheet, r } = this.located();
+        this.checkShape(data, r);
+        this.ctx.book.mutate(sheet, 'cells');
+        data.forEach((row, i) =>
+          row.forEach((f, j) => {
+            if (f === null) return;
+            sheet.ensure(r.top + i, r.left + j).numberFormat = f;
+            this.ctx.book.formatWrites.push({ sheet: sheet.name, a1: a1Of(r.top + i, r.left + j) });
+          }),
+        );
+        return 0;
+      },
+      true,
+    );
   }
   get address(): string {
     return this.read('address');
@@ -566,39 +994,33 @@ class FakeRange extends Loadable {
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
-  load(p?: string | string[]): this {
+  load(p?: string): this {
     const props = this.props(p);
     this.ctx.enqueue(ACTION_BYTES + bytesOf(p), () => {
       const l = this.orNull ? this.resolve() : this.located();
       const out: Record<string, unknown> = { isNullObject: !l };
       if (l) {
         const { sheet, r } = l;
+        const grid = (of: (cell: FakeCell | undefined) => Scalar): Scalar[][] => {
+          const rows: Scalar[][] = [];
+          for (let i = r.top; i <= r.bottom; i++) {
+            const row: Scalar[] = [];
+            for (let j = r.left; j <= r.right; j++) row.push(of(sheet.cell(i, j)));
+            rows.push(row);
+          }
+          return rows;
+        };
         for (const prop of props) {
           switch (prop) {
-            case 'values': {
-              if (this.cellCount(r) > MAX_READ_CELLS) {
-                out.values = null;
-                break;
-              }
-              const rows: Scalar[][] = [];
-              for (let i = r.top; i <= r.bottom; i++) {
-                const row: Scalar[] = [];
-                for (let j = r.left; j <= r.right; j++) row.push(sheet.cell(i, j)?.value ?? '');
-                rows.push(row);
-              }
-              out.values = rows;
+            case 'values':
+              out.values = this.cellCount(r) > MAX_READ_CELLS ? null : grid((c) => c?.value ?? '');
               break;
-            }
-            case 'numberFormat': {
-              const rows: string[][] = [];
-              for (let i = r.top; i <= r.bottom; i++) {
-                const row: string[] = [];
-                for (let j = r.left; j <= r.right; j++) row.push(sheet.cell(i, j)?.numberFormat ?? 'General');
-                rows.push(row);
-              }
-              out.numberFormat = rows;
+            case 'formulas':
+              out.formulas = this.cellCount(r) > MAX_READ_CELLS ? null : grid((c) => c?.formula ?? c?.value ?? '');
               break;
-            }
+            case 'numberFormat':
+              out.numberFormat = grid((c) => c?.numberFormat ?? 'General');
+              break;
             case 'address':
               out.address = `${quoteSheet(sheet.name)}!${rangeToA1(r)}`;
               break;
@@ -639,18 +1061,24 @@ class FakeRange extends Loadable {
       true,
     );
   }
+  merge(across?: boolean): void {
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        const { sheet, r } = this.located();
+        this.ctx.book.mutate(sheet, 'cells');
+        const rows = across ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })) : [r];
+        sheet.merges = [...sheet.merges.filter((m) => m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right), ...rows];
+        return 0;
+      },
+      true,
+    );
+  }
   select(): void {
     this.ctx.enqueue(ACTION_BYTES, () => {
       const { sheet, r } = this.located();
       this.ctx.book.active = sheet.name;
       this.ctx.book.selection = { sheet: sheet.name, address: rangeToA1(r) };
-      return 0;
-    });
-  }
-  clear(): void {
-    this.ctx.enqueue(ACTION_BYTES, () => {
-      const { sheet, r } = this.located();
-      for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) sheet.cells.delete(key(i, j));
       return 0;
     });
   }
@@ -663,35 +1091,19 @@ class FakeRange extends Loadable {
   }
 }
 
-class FakeRangeAreas extends Loadable {
-  readonly format: { fill: { color: string; clear(): void } };
+class FakeRangeAreas extends Loadable implements RangeAreasApi {
+  readonly conditionalFormats: FakeConditionalFormats;
   constructor(
     private readonly ctx: FakeContext,
     private readonly resolve: () => { sheet: FakeSheet; areas: CellRange[] } | undefined,
     private readonly orNull = false,
   ) {
     super();
-    const each = (fn: (cell: FakeCell) => void): void => {
+    this.conditionalFormats = new FakeConditionalFormats(ctx, () => {
       const l = this.resolve();
       if (!l) throw new FakeOfficeError('ItemNotFound', 'The range does not exist.');
-      for (const a of l.areas) for (let i = a.top; i <= a.bottom; i++) for (let j = a.left; j <= a.right; j++) fn(l.sheet.ensure(i, j));
-    };
-    const enqueue = (bytes: number, fn: () => void): void =>
-      ctx.enqueue(ACTION_BYTES + bytes, () => {
-        fn();
-        return 0;
-      });
-    this.format = {
-      fill: {
-        set color(c: string) {
-          enqueue(bytesOf(c), () => each((cell) => (cell.fill = c)));
-        },
-        get color(): string {
-          throw new FakeOfficeError('PropertyNotLoaded', 'format.fill.color not loaded');
-        },
-        clear: () => enqueue(0, () => each((cell) => (cell.fill = undefined))),
-      },
-    };
+      return l;
+    });
   }
   get address(): string {
     return this.read('address');
@@ -702,8 +1114,8 @@ class FakeRangeAreas extends Loadable {
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
-  load(p?: string | string[]): this {
-    this.ctx.enqueue(ACTION_BYTES + bytesOf(p), () => {
+  load(): this {
+    this.ctx.enqueue(ACTION_BYTES, () => {
       const l = this.resolve();
       if (!l && !this.orNull) throw new FakeOfficeError('ItemNotFound', 'The range does not exist.');
       const out = {
@@ -718,20 +1130,144 @@ class FakeRangeAreas extends Loadable {
   }
 }
 
-class FakeCharts {
+class FakeConditionalFormats extends Loadable implements ConditionalFormatsApi {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly target: () => { sheet: FakeSheet; areas: CellRange[] },
+  ) {
+    super();
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    return this.read('items');
+  }
+  /** Loads the formats that touch the target (their type and custom formula). */
+  load(): this {
+    this.ctx.enqueue(ACTION_BYTES, () => {
+      const { sheet, areas } = this.target();
+      const touching = sheet.conditionalFormats.filter((cf) =>
+        cf.areas.some((a) => areas.some((b) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left)),
+      );
+      this.loaded.set(
+        'items',
+        touching.map((cf) => new FakeConditionalFormatProxy(this.ctx, () => ({ sheet, cf }), cf)),
+      );
+      return bytesOf(touching.map((cf) => ({ type: 'Custom', formula: cf.formula })));
+    });
+    return this;
+  }
+  add(type: 'Custom'): FakeConditionalFormatProxy {
+    const cf: FakeConditionalFormat = { id: this.ctx.book.id(), areas: [], formula: '' };
+    let sheet: FakeSheet | undefined;
+    this.ctx.enqueue(
+      PROXY_BYTES + bytesOf(type),
+      () => {
+        const t = this.target();
+        sheet = t.sheet;
+        this.ctx.book.mutate(sheet, 'cells');
+        cf.areas = [...t.areas];
+        sheet.conditionalFormats.push(cf);
+        return 0;
+      },
+      true,
+    );
+    return new FakeConditionalFormatProxy(this.ctx, () => (sheet ? { sheet, cf } : undefined));
+  }
+}
+
+class FakeConditionalFormatProxy implements ConditionalFormatApi {
+  readonly type = 'Custom' as const;
+  readonly custom: CustomConditionalFormatApi;
+  readonly customOrNullObject: CustomConditionalFormatApi;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly resolve: () => { sheet: FakeSheet; cf: FakeConditionalFormat } | undefined,
+    loaded?: FakeConditionalFormat,
+  ) {
+    const set = (bytes: number, fn: (cf: FakeConditionalFormat) => void): void =>
+      ctx.enqueue(
+        ACTION_BYTES + bytes,
+        () => {
+          fn(this.located().cf);
+          return 0;
+        },
+        true,
+      );
+    // A loaded format answers its formula (what `load('items/customOrNullObject/rule/formula')` brings).
+    const rule = {
+      get formula(): string {
+        if (!loaded) throw new FakeOfficeError('PropertyNotLoaded', 'rule.formula not loaded');
+        return loaded.formula;
+      },
+      set formula(f: string) {
+        set(bytesOf(f), (cf) => (cf.formula = f));
+      },
+    };
+    const fill = {
+      get color(): string {
+        throw new FakeOfficeError('PropertyNotLoaded', 'fill.color not loaded');
+      },
+      set color(c: string) {
+        set(bytesOf(c), (cf) => (cf.fill = c));
+      },
+    };
+    this.custom = { isNullObject: false, rule, format: { fill } };
+    this.customOrNullObject = this.custom;
+  }
+  private located(): { sheet: FakeSheet; cf: FakeConditionalFormat } {
+    const l = this.resolve();
+    if (!l) throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
+    return l;
+  }
+  get stopIfTrue(): boolean {
+    return this.writeOnly('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        this.located().cf.stopIfTrue = v;
+        return 0;
+      },
+      true,
+    );
+  }
+  private writeOnly(prop: string): never {
+    throw new FakeOfficeError('PropertyNotLoaded', `The fake does not load '${prop}'.`);
+  }
+  delete(): void {
+    this.ctx.enqueue(
+      ACTION_BYTES,
+      () => {
+        const { sheet, cf } = this.located();
+        this.ctx.book.mutate(sheet, 'cells');
+        const i = sheet.conditionalFormats.indexOf(cf);
+        if (i >= 0) sheet.conditionalFormats.splice(i, 1);
+        return 0;
+      },
+      true,
+    );
+  }
+}
+
+class FakeCharts implements ChartsApi {
   constructor(
     private readonly ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
-  add(type: string, source: FakeRange, seriesBy?: string): unknown {
+  add(type: 'BarClustered', source: RangeApi, seriesBy?: 'Columns'): ChartApi {
+    if (!(source instanceof FakeRange)) throw new Error('A chart source must be a range of this fake.');
     const chart: FakeChart = { type, source: '', seriesBy };
-    this.ctx.enqueue(PROXY_BYTES + bytesOf([type, seriesBy]), () => {
-      const s = this.sheet();
-      // Resolve the source range's address through a private load-free path.
-      chart.source = (source as unknown as { resolveAddress(): string }).resolveAddress();
-      s.charts.push(chart);
-      return 0;
-    });
+    this.ctx.enqueue(
+      PROXY_BYTES + bytesOf([type, seriesBy]),
+      () => {
+        const s = this.sheet();
+        this.ctx.book.mutate(s, 'cells');
+        chart.source = source.resolveAddress();
+        s.charts.push(chart);
+        return 0;
+      },
+      true,
+    );
     const ctx = this.ctx;
     const set = (fn: () => void): void =>
       ctx.enqueue(ACTION_BYTES, () => {
@@ -743,20 +1279,19 @@ class FakeCharts {
         set text(t: string) {
           set(() => (chart.title = t));
         },
+        get text(): string {
+          return chart.title ?? '';
+        },
       },
       legend: {
         set visible(_v: boolean) {
           set(() => undefined);
+        },
+        get visible(): boolean {
+          throw new FakeOfficeError('PropertyNotLoaded', 'legend.visible not loaded');
         },
       },
       setPosition: () => set(() => undefined),
     };
   }
 }
-
-// Give ranges a way for charts to know their source without a load round trip.
-(FakeRange.prototype as unknown as { resolveAddress(this: FakeRange): string }).resolveAddress = function (this: FakeRange): string {
-  const l = (this as unknown as { resolve: () => Located | undefined }).resolve();
-  if (!l) throw new FakeOfficeError('ItemNotFound', 'Chart source does not exist.');
-  return `${quoteSheet(l.sheet.name)}!${rangeToA1(l.r)}`;
-};

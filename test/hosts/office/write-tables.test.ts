@@ -1,5 +1,6 @@
 import type { Table } from '../../../src/engine/report/tables';
-import { documentReference, writeTableSheet } from '../../../src/hosts/office/write-tables';
+import { writeTableSheet } from '../../../src/hosts/office/apply-plan';
+import { documentReference, excelSerial, hyperlinkFormula, isDateFormat } from '../../../src/hosts/office/write-tables';
 import { FakeWorkbook } from './fake-excel';
 
 const header = ['Regla', 'Severidad', 'Celda', 'Fila', 'Mensaje', 'Esperado', 'Encontrado'].map((v) => ({ value: v, bold: true }));
@@ -38,13 +39,15 @@ describe('writeTableSheet', () => {
     expect(s.valueAt('G5')).toBe('1,900.00');
     expect(s.valueAt('E6')).toBe('-x');
     expect(s.valueAt('G6')).toBe('@nombre');
-    for (const cell of s.cells.values()) expect(cell.formula).toBeUndefined();
+    // The only formulas are the links, one column written per block.
+    for (const [a1, cell] of s.snapshot()) if (!a1.startsWith('C') || a1 === 'C3') expect([a1, cell.formula]).toEqual([a1, undefined]);
     // Numbers stay numbers.
     expect(s.valueAt('D4')).toBe(14);
     expect(s.valueAt('F4')).toBe(100);
-    expect(s.get('C4')?.hyperlink).toEqual({ documentReference: "'Reporte POI'!N14", textToDisplay: 'N14' });
+    expect(s.get('C4')?.formula).toBe(`=HYPERLINK("#'Reporte POI'!N14","N14")`);
     expect(s.valueAt('C4')).toBe('N14');
-    expect(stats.syncs).toBe(2);
+    // Sheets and marks (2), the writes (1).
+    expect(stats.syncs).toBe(3);
   });
 
   it('replaces the sheet on a second run, leaving nothing of the first', async () => {
@@ -77,11 +80,24 @@ describe('writeTableSheet', () => {
     const table: Table = [header, ...Array.from({ length: 30_000 }, (_, i) => obs(i, `AVANCE % dice ${i}; según los meses es 100. Revise la fila y corrija el dato.`))];
     const stats = await book.run((ctx) => writeTableSheet(ctx, 'Observaciones', table));
     expect(book.maxRequest).toBeLessThan(4 * 1024 * 1024);
-    expect(stats.syncs).toBeLessThanOrEqual(8);
+    expect(stats.syncs).toBeLessThanOrEqual(5);
+    // Links go out per block and column, not per cell.
+    expect(book.syncs.reduce((n, x) => n + x.actions, 0)).toBeLessThan(200);
     expect(book.sheet('Observaciones').valueAt('C30001')).toBe('N30013');
   });
 
   it('quotes sheet names in links', () => {
     expect(documentReference("Reporte d'POI", 'N14')).toBe("'Reporte d''POI'!N14");
+    expect(hyperlinkFormula("Reporte \"d'POI", 'N14', 'N14')).toBe(`=HYPERLINK("#'Reporte ""d''POI'!N14","N14")`);
+  });
+
+  it('writes an ISO date under a date format as an Excel date', async () => {
+    expect(isDateFormat('dd/mm/yyyy')).toBe(true);
+    expect(isDateFormat('#,##0.00')).toBe(false);
+    expect(excelSerial('2023-08-15')).toBe(45153);
+    const book = new FakeWorkbook();
+    book.addSheet('Reporte POI', { values: [['x']] });
+    await book.run((ctx) => writeTableSheet(ctx, 'Resumen', [[{ value: 'Fecha de corte' }, { value: '2023-08-15', format: 'dd/mm/yyyy' }]]));
+    expect(book.sheet('Resumen').get('B1')).toMatchObject({ value: 45153, numberFormat: 'dd/mm/yyyy' });
   });
 });
