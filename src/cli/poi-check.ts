@@ -14,6 +14,7 @@ import { settleSignals } from './signals';
 import { stdoutWriter, writeStderr } from './stdio';
 import { visible } from './terminal';
 import { countBySeverity, fileLine, fileReportLines } from './text-output';
+import { useNodeCodec } from '../hosts/xlsx/node-codec';
 
 export interface Io {
   out(text: string): void;
@@ -217,6 +218,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** The process entry (also what a bundle runs): exit status from main, nothing thrown. */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // On Node, zip parts inflate and deflate with the native zlib (fflate stays for the browser).
+  useNodeCodec();
   try {
     process.exitCode = await main(argv);
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { findLayout } from '../engine';
 import { CHOOSE_THE_SHEET } from '../engine/not-recognised';
-import { XlsxError } from '../hosts/xlsx';
+import { XlsxError, XlsxInternalError } from '../hosts/xlsx';
 import { createXlsxPort, type XlsxWorkbookPort } from '../hosts/xlsx/workbook-port';
 import type { AnalysisSummary, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
@@ -84,6 +84,8 @@ export function toWireError(e: unknown): WireError {
   if (e instanceof XlsxError || e instanceof UserFacingError) {
     return { userFacing: true, name: e.name, message: e.message, detail: e.detail };
   }
+  // A defect of ours (XlsxInternalError included) is not the file's fault: its detail goes to the detail view.
+  if (e instanceof XlsxInternalError) return { userFacing: false, name: e.name, message: e.message, detail: e.detail ?? e.stack };
   if (e instanceof Error) return { userFacing: false, name: e.name, message: e.message, detail: e.stack };
   return { userFacing: false, name: 'Error', message: String(e) };
 }

@@ -8,7 +8,7 @@ import type { ApplyResult, SheetInfo, WorkbookPort } from '../../app/port';
 import type { TableCell } from '../../engine/report/tables';
 import { gridAfter } from '../../app/grid-after';
 import { openXlsx, type XlsxLimits, type XlsxPackage } from './open';
-import { writePatchedCopy, type CellEdit, type NewSheet } from './patched-copy';
+import { writePlannedCopy, type CellEdit, type NewSheet, type PlannedSheet } from './patched-copy';
 
 export interface XlsxWorkbookPort extends WorkbookPort {
   /** The workbook as it now is (the last copy written, or the bytes opened). */
@@ -47,13 +47,23 @@ export function newSheetOf(sheet: ToolSheet): NewSheet {
       row.push(...cells);
     });
   }
-  const table: (readonly TableCell[])[] = sheet.preface !== undefined ? [[{ value: sheet.preface, bold: true }], [], ...body] : body;
+  // The preface and its blank row push the table down: its merges and frozen rows move with it.
+  const preface = sheet.preface;
+  const shift = preface !== undefined ? 2 : 0;
+  const table: (readonly TableCell[])[] = preface !== undefined ? [[{ value: preface, bold: true }], [], ...body] : body;
+  const merges = (sheet.merges ?? []).map((m) => ({ top: m.top + shift, bottom: m.bottom + shift, left: m.left, right: m.right }));
   return {
     name: sheet.name,
     table,
     ...(sheet.columnWidths ? { columnWidths: sheet.columnWidths } : {}),
-    ...(sheet.freezeRows !== undefined ? { freezeRows: sheet.freezeRows } : {}),
+    ...(sheet.freezeRows !== undefined ? { freezeRows: sheet.freezeRows + shift } : {}),
+    ...(merges.length > 0 ? { merges } : {}),
   };
+}
+
+/** The sheet as the copy writes it, with the role its mark carries. */
+export function plannedSheetOf(sheet: ToolSheet): PlannedSheet {
+  return { ...newSheetOf(sheet), role: sheet.role };
 }
 
 /** Throws XlsxError when the bytes are not a readable workbook. */
@@ -74,20 +84,22 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
   };
 
   const now = {
-    sheets: (): SheetInfo[] => current().sheets.map((s) => ({ name: s.name, visible: s.state === 'visible' })),
+    sheets: (): SheetInfo[] =>
+      current().sheets.map((s) => ({ name: s.name, visible: s.state === 'visible', ...(s.toolRole ? { toolRole: s.toolRole } : {}) })),
     readGrid: (sheet: string): Grid => grid(sheet),
     head(sheet: string, limitRows: number): Grid {
-      // The reader parses whole sheets; the grid is kept, so the sheet chosen after a look at
-      // its top rows is not parsed twice.
-      const g = grid(sheet);
-      if (g.rows.length <= limitRows) return g;
-      return { ...g, rows: g.rows.slice(0, limitRows), merges: g.merges.filter((m) => m.top < limitRows) };
+      // A sheet already read whole answers from its grid; otherwise only its top rows are
+      // parsed, so a huge foreign sheet is not read to learn it is not the report.
+      const g = grids.get(sheet);
+      if (g) return g.rows.length <= limitRows ? g : { ...g, rows: g.rows.slice(0, limitRows), merges: g.merges.filter((m) => m.top < limitRows) };
+      return current().readSheet(sheet, { maxRows: limitRows });
     },
     apply(plan: RecomputePlan): ApplyResult {
       if (!plan.cells && plan.sheets.length === 0) return { cellsWritten: 0, sheetsWritten: [], notices: [] };
       const target = plan.cells?.sheet ?? plan.sheet;
       const edits: CellEdit[] = (plan.cells?.cells ?? []).map((c) => ({ row: c.at.row, col: c.at.col, value: c.value }));
-      bytes = writePatchedCopy(bytes, target, edits, plan.sheets.map(newSheetOf));
+      const copy = writePlannedCopy(bytes, target, edits, plan.sheets.map(plannedSheetOf));
+      bytes = copy.bytes;
       modified = true;
       pkg = null;
       // The report sheet now holds the edits: apply them to its kept grid rather than parse
@@ -95,7 +107,7 @@ export function createXlsxPort(data: Uint8Array, limits?: XlsxLimits): XlsxWorkb
       const report = grids.get(target);
       grids.clear();
       if (report) grids.set(target, gridAfter(report, plan.cells?.cells ?? []));
-      return { cellsWritten: edits.length, sheetsWritten: plan.sheets.map((s) => s.name), notices: [] };
+      return { cellsWritten: edits.length, sheetsWritten: copy.sheetNames, notices: copy.notices };
     },
   };
 
