@@ -5,8 +5,8 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, Subtitle1, webLightTheme } from '@fluentui/react-components';
 import { createOfficeService } from '../hosts/office/service';
-import { App } from './App';
-import { NoticeBar } from './components/ErrorBar';
+import { App } from '../ui/App';
+import { NoticeBar } from '../ui/components/ErrorBar';
 
 type Where = 'excel' | 'elsewhere' | 'no-office';
 

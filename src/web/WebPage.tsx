@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import { Body1, Caption1, Spinner, Subtitle1, Subtitle2, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
-import { App } from '../taskpane/App';
+import { App } from '../ui/App';
 import type { WebPoiService } from './web-service';
 import { useWebState } from './use-web-state';
 import { FilePanel } from './components/FilePanel';
 import { DownloadPanel } from './components/DownloadPanel';
 import { SheetGrid } from './components/SheetGrid';
 import { Legend } from './components/Legend';
-import { ErrorBar } from '../taskpane/components/ErrorBar';
+import { ErrorBar } from '../ui/components/ErrorBar';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -5,7 +5,7 @@
  */
 import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
-import { type ShownError, toShownError } from '../taskpane/use-analysis';
+import { type ShownError, toShownError } from '../ui/use-analysis';
 import type { DownloadResult, Op, Request, RequestMessage, ResponseMessage, Results, SheetView, WireError } from './protocol';
 
 /** What the page needs of a Worker (tests pass an in-process one). */

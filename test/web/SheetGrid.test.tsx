@@ -3,9 +3,9 @@ import { screen } from '@testing-library/react';
 import type { CellValue } from '../../src/engine/grid/cell';
 import { SheetGrid } from '../../src/web/components/SheetGrid';
 import type { SheetView } from '../../src/web/protocol';
-import { renderInPane } from '../taskpane/render';
-import { sampleSummary } from '../taskpane/fake-service';
-import { observation } from '../taskpane/fake-service';
+import { renderInPane } from '../ui/render';
+import { sampleSummary } from '../ui/fake-service';
+import { observation } from '../ui/fake-service';
 
 function bigView(rows = 20000): SheetView {
   const grid = {

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { WebPage } from '../../src/web/WebPage';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { WebPoiService } from '../../src/web/web-service';
-import { renderInPane } from '../taskpane/render';
+import { renderInPane } from '../ui/render';
 import { CSV_BYTES, InProcessWorker, REPORT_SHEET, smallWorkbook } from './helpers';
 
 function file(bytes: Uint8Array, name: string): File {

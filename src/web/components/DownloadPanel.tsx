@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { ErrorBar } from '../../taskpane/components/ErrorBar';
-import { type ShownError, toShownError } from '../../taskpane/use-analysis';
+import { ErrorBar } from '../../ui/components/ErrorBar';
+import { type ShownError, toShownError } from '../../ui/use-analysis';
 import type { WebPoiService } from '../web-service';
 import { useWebState } from '../use-web-state';
 import { saveFile } from '../save-file';

@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { TRAFFIC_COLORS, TRAFFIC_ORDER, TRAFFIC_TEXT } from '../../taskpane/components/TrafficLight';
+import { TRAFFIC_COLORS, TRAFFIC_ORDER, TRAFFIC_TEXT } from '../../ui/components/TrafficLight';
 import { COMPUTED_MARK } from './SheetRow';
-import { SEVERITY_COLOR, SEVERITY_ORDER, SEVERITY_TEXT } from '../../taskpane/components/ObservationList';
+import { SEVERITY_COLOR, SEVERITY_ORDER, SEVERITY_TEXT } from '../../ui/components/ObservationList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, alignItems: 'center' },

@@ -3,7 +3,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { columnLetters, fromA1 } from '../../engine/grid/a1';
 import { cellAt, gridWidth, type Address } from '../../engine/grid/cell';
 import type { AnalysisSummary } from '../../app/contract';
-import { formatCellValue } from '../../taskpane/format';
+import { formatCellValue } from '../../ui/format';
 import type { SheetView } from '../protocol';
 import { type CellMark, cellMarks } from './sheet-marks';
 import { HEAD_WIDTH, ROW_HEIGHT, SheetRow, useCellStyles } from './SheetRow';

@@ -2,9 +2,9 @@ import { memo, type CSSProperties } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { toA1 } from '../../engine/grid/a1';
 import { cellAt, type Grid } from '../../engine/grid/cell';
-import { formatCellValue } from '../../taskpane/format';
-import { TRAFFIC_COLORS } from '../../taskpane/components/TrafficLight';
-import { SEVERITY_COLOR, SEVERITY_TEXT } from '../../taskpane/components/ObservationList';
+import { formatCellValue } from '../../ui/format';
+import { TRAFFIC_COLORS } from '../../ui/components/TrafficLight';
+import { SEVERITY_COLOR, SEVERITY_TEXT } from '../../ui/components/ObservationList';
 import { type CellMark, cellKey } from './sheet-marks';
 
 export const ROW_HEIGHT = 24;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
-import { ObservationList, PAGE_SIZE } from '../../src/taskpane/components/ObservationList';
+import { App } from '../../src/ui/App';
+import { ObservationList, PAGE_SIZE } from '../../src/ui/components/ObservationList';
 import { FakeService, observation } from './fake-service';
 import { renderInPane } from './render';
 

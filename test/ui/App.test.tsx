@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
-import { GENERIC_ERROR } from '../../src/taskpane/use-analysis';
+import { App } from '../../src/ui/App';
+import { GENERIC_ERROR } from '../../src/ui/use-analysis';
 import { UserFacingError } from '../../src/app/contract';
 import { localIsoDate } from '../../src/engine/compute/deadlines';
 import { FakeService, deferred, sampleSummary } from './fake-service';
