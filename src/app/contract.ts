@@ -27,6 +27,20 @@ export interface AeiRow {
   readonly name: string;
   readonly physical: number | 'S.P.' | 'S.I.';
   readonly financial: number;
+  /** 1-based sheet rows the AEI spans (its label … its last line), to place observations. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** Where an AO sits, so a UI can tell the AEI and cost centre an observation is about. */
+export interface ActivityRef {
+  readonly code: string;
+  readonly strategicAction: string | null;
+  /** CENTRO DE COSTOS as written (empty when blank). */
+  readonly costCenter: string;
+  /** 1-based sheet rows the AO spans (PROGRAMADO … EJECUTADO). */
+  readonly firstRow: number;
+  readonly lastRow: number;
 }
 
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
@@ -38,6 +52,8 @@ export interface AnalysisSummary {
   readonly months: readonly string[];
   readonly activityCount: number;
   readonly strategicActions: readonly AeiRow[];
+  /** Every AO in report order (for filtering observations by AEI and cost centre). */
+  readonly activityRefs: readonly ActivityRef[];
   readonly totals: Totals | null;
   readonly trafficLight: TrafficLightCounts | null;
   readonly observations: readonly Observation[];
