@@ -181,7 +181,8 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
               key={c}
               role="columnheader"
               className={mergeClasses(cellStyles.cell, cellStyles.head, c === 0 && cellStyles.pinned, cursor?.col === c && cellStyles.headOn)}
-              style={{ width: w, ...(c === 0 ? {} : { position: 'static' }) }}
+              // Flex items honour z-index even when static: only column A's letter sits above the others.
+              style={{ width: w, ...(c === 0 ? {} : { position: 'static', zIndex: 'auto' }) }}
             >
               {columnLetters(c)}
             </div>

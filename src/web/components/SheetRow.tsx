@@ -38,11 +38,11 @@ export const useCellStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   /** Column A (the AO code and name) stays in view when the sheet scrolls sideways. */
-  pinned: { position: 'sticky', left: `${HEAD_WIDTH}px`, zIndex: 2, borderRight: `2px solid ${tokens.colorNeutralStroke1}` },
+  pinned: { position: 'sticky', left: `${HEAD_WIDTH}px`, zIndex: 3, borderRight: `2px solid ${tokens.colorNeutralStroke1}` },
   headOn: { background: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
   frozenCell: { background: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
   computed: { backgroundImage: COMPUTED_MARK },
-  selected: { outline: '3px solid #1b1b1b', outlineOffset: '-3px', zIndex: 3 },
+  selected: { outline: '3px solid #1b1b1b', outlineOffset: '-3px', zIndex: 1 },
   glyph: { position: 'absolute', left: '2px', top: 0, fontSize: '10px', lineHeight: '12px', fontWeight: tokens.fontWeightBold },
   band: { position: 'absolute', left: '3px', bottom: 0, fontSize: '9px', lineHeight: '11px', fontWeight: tokens.fontWeightBold },
 });

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { serveDirectory } from './test/e2e/static-server';
+import { openPane } from './test/e2e/pane';
+(async () => {
+  const server = await serveDirectory('/work/wt/ui/dist');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${server.url}/web.html`);
+  await page.getByRole('button', { name: 'Abrir ejemplo' }).click();
+  await page.getByTestId('promedio').waitFor({ timeout: 60_000 });
+  await page.locator('[data-observation]').first().click();
+  await page.waitForTimeout(500);
+  await page.getByTestId('sheet-grid').screenshot({ path: '/tmp/grid.png' });
+  const pane = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  pane.on('console', (m) => console.log('pane console', m.type(), m.text()));
+  await openPane(pane, server.url, '/work/wt/ui');
+  await pane.getByTestId('promedio').waitFor({ timeout: 60_000 });
+  await pane.screenshot({ path: '/tmp/pane.png' });
+  await browser.close(); await server.close();
+})();
