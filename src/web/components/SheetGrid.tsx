@@ -169,7 +169,7 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
       aria-activedescendant={cursorA1 && rendered ? `${idPrefix}-${cursorA1}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      onFocus={() => cursor === null && rowCount > 0 && setCursor({ row: Math.min(frozen, rowCount - 1), col: 0 })}
+      onFocus={() => rowCount > 0 && setCursor((c) => c ?? { row: Math.min(frozen, rowCount - 1), col: 0 })}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       data-testid="sheet-grid"
     >
