@@ -380,7 +380,7 @@ export const cases: E2eCase[] = [
       check(second === expected, `la flecha abajo debe llevar a la segunda observación (${expected}), está en ${second}`);
       await page.keyboard.press('Enter');
       await page.locator(`[data-a1="${second}"][data-selected="true"]`).waitFor();
-      check((await focused()) === 'grid', `tras Enter el foco debe estar en la hoja, está en ${await focused()}`);
+      check((await focused()) === 'sheet-grid', `tras Enter el foco debe estar en la hoja, está en ${await focused()}`);
       await page.keyboard.press('ArrowLeft');
       const m = /^([A-Z]+)(\d+)$/.exec(second)!;
       const left = String.fromCharCode(m[1].charCodeAt(m[1].length - 1) - 1);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Field } from '@fluentui/react-components';
 import { DatePicker, type CalendarStrings, type DatePickerProps } from '@fluentui/react-datepicker-compat';
 import { localIsoDate } from '../../engine/compute/deadlines';
@@ -40,12 +40,16 @@ export interface FechaCorteInputProps {
  */
 export function FechaCorteInput({ value, onChange, disabled, defaultInfo }: FechaCorteInputProps) {
   const [invalid, setInvalid] = useState(false);
+  const [open, setOpen] = useState(false);
+  // Enter in the text commits the typed date; Fluent's picker would also open the calendar.
+  const enterTyped = useRef(false);
   const isDefault = defaultInfo && value === defaultInfo.fechaCorte;
   const hint = isDefault
     ? `Por defecto, ${formatDmy(defaultInfo.fechaCorte)}: el día después del último plazo de registro vencido (${formatDmy(defaultInfo.deadline)}, el de ${MONTH_NAMES[defaultInfo.month - 1]}). ${RULE}`
     : RULE;
   return (
     <Field
+      onKeyDownCapture={(e) => void (enterTyped.current = e.key === 'Enter' && !open)}
       label="Fecha de corte (dd/mm/aaaa)"
       hint={invalid ? undefined : hint}
       validationState={invalid ? 'error' : 'none'}
@@ -53,6 +57,13 @@ export function FechaCorteInput({ value, onChange, disabled, defaultInfo }: Fech
     >
       <DatePicker
         allowTextInput
+        openOnClick={false}
+        open={open}
+        onOpenChange={(o) => {
+          if (o && enterTyped.current) o = false;
+          enterTyped.current = false;
+          setOpen(o);
+        }}
         value={isoToDate(value) ?? null}
         formatDate={(d) => (d ? formatDmy(localIsoDate(d)) : '')}
         parseDateFromString={(text) => {

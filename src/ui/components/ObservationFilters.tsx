@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import type { Severity } from '../../engine/observation';
@@ -14,9 +15,13 @@ const useStyles = makeStyles({
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
   label: { display: 'inline-flex', alignItems: 'center', gap: '4px' },
   selects: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: tokens.spacingHorizontalS },
+  // A native select is as wide as its longest option (a cost centre's full name): keep it in its cell.
+  field: { minWidth: 0 },
+  select: { width: '100%', minWidth: 0 },
 });
 
 const ALL = '';
+const COLLATOR = new Intl.Collator('es');
 
 export interface ObservationFiltersProps {
   readonly placed: readonly PlacedObservation[];
@@ -27,23 +32,33 @@ export interface ObservationFiltersProps {
 /** Severity checkboxes and rule / AEI / centre choices, each with the count it would show. */
 export function ObservationFilters({ placed, filters, onChange }: ObservationFiltersProps) {
   const styles = useStyles();
-  const severity = facetCounts(placed, filters, 'severity');
+  // Counted once per change of filters (20,000 observations), not on every focus move in the list.
+  const counts = useMemo(
+    () => ({
+      severity: facetCounts(placed, filters, 'severity'),
+      rule: facetCounts(placed, filters, 'rule'),
+      aei: facetCounts(placed, filters, 'aei'),
+      centre: facetCounts(placed, filters, 'centre'),
+    }),
+    [placed, filters],
+  );
+  const severity = counts.severity;
   const select = (facet: 'rule' | 'aei' | 'centre', label: string, all: string, name: (k: string) => string) => {
-    const counts = facetCounts(placed, filters, facet);
-    if (counts.size === 0 && filters[facet] === null) return null;
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const keys = [...counts.keys()].sort((a, b) => name(a).localeCompare(name(b), 'es'));
+    const facetCount = counts[facet];
+    if (facetCount.size === 0 && filters[facet] === null) return null;
+    const total = [...facetCount.values()].reduce((a, b) => a + b, 0);
+    const keys = [...facetCount.keys()].sort((a, b) => COLLATOR.compare(name(a), name(b)));
     const current = filters[facet];
-    if (current !== null && !counts.has(current)) keys.unshift(current);
+    if (current !== null && !facetCount.has(current)) keys.unshift(current);
     return (
-      <Field label={label} size="small">
-        <Select size="small" value={current ?? ALL} onChange={(_, d) => onChange({ ...filters, [facet]: d.value === ALL ? null : d.value })}>
+      <Field label={label} size="small" className={styles.field}>
+        <Select size="small" className={styles.select} select={{ style: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } }} value={current ?? ALL} onChange={(_, d) => onChange({ ...filters, [facet]: d.value === ALL ? null : d.value })}>
           <option value={ALL}>
             {all} ({formatCount(total)})
           </option>
           {keys.map((k) => (
             <option key={k} value={k}>
-              {name(k)} ({formatCount(counts.get(k) ?? 0)})
+              {name(k)} ({formatCount(facetCount.get(k) ?? 0)})
             </option>
           ))}
         </Select>

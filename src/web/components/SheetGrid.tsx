@@ -67,7 +67,7 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
   const lefts = useMemo(() => widths.reduce<number[]>((acc, w, i) => [...acc, acc[i] + w], [HEAD_WIDTH]), [widths]);
   const totalWidth = lefts[lefts.length - 1];
   const marks = useMemo(() => (summary && summary.sheet === view.sheet ? cellMarks(summary) : NO_MARKS), [summary, view.sheet]);
-  const formats = useMemo(() => cellFormats(grid, summary && summary.sheet === view.sheet ? summary.computed : []), [grid, summary, view.sheet]);
+  const formats = useMemo(() => cellFormats(grid, summary && summary.sheet === view.sheet ? summary.computed : undefined), [grid, summary, view.sheet]);
   const [cursor, setCursor] = useState<Address | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const returnTo = useRef<HTMLElement | null>(null);

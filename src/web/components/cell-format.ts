@@ -6,6 +6,7 @@
  */
 import { findLayout } from '../../engine';
 import type { Grid } from '../../engine/grid/cell';
+import type { Layout } from '../../engine/model';
 import type { ComputedCell } from '../../engine/patch/types';
 import { cellKey } from './sheet-marks';
 
@@ -42,9 +43,8 @@ export const MONEY_FORMAT = '#,##0.00';
 export const QUANTITY_FORMAT = '#,##0.##';
 
 /** The format of every column the layout knows, by column index. */
-export function columnFormats(grid: Grid): ReadonlyMap<number, string> {
+export function columnFormats(layout: Layout | null): ReadonlyMap<number, string> {
   const formats = new Map<number, string>();
-  const layout = findLayout(grid);
   if (!layout) return formats;
   const c = layout.columns;
   for (const col of c.physicalMonths) formats.set(col, QUANTITY_FORMAT);
@@ -63,11 +63,26 @@ export interface CellFormats {
   readonly dataFrom: number;
 }
 
-export function cellFormats(grid: Grid, computed: readonly ComputedCell[] = []): CellFormats {
-  const layout = findLayout(grid);
-  const cells = new Map<number, string>();
-  for (const c of computed) cells.set(cellKey(c.at.row, c.at.col), c.format);
-  return { columns: columnFormats(grid), cells, dataFrom: layout ? Math.max(...layout.headerRows) + 1 : 0 };
+// Both parts are kept per grid and per list of computed cells: a new analysis of the same
+// sheet (20,000 rows, 50,000 computed cells) must not find the layout or index the cells again.
+const byGrid = new WeakMap<Grid, { columns: ReadonlyMap<number, string>; dataFrom: number }>();
+const byComputed = new WeakMap<readonly ComputedCell[], ReadonlyMap<number, string>>();
+const NONE: readonly ComputedCell[] = [];
+
+export function cellFormats(grid: Grid, computed: readonly ComputedCell[] = NONE): CellFormats {
+  let g = byGrid.get(grid);
+  if (!g) {
+    const layout = findLayout(grid);
+    g = { columns: columnFormats(layout), dataFrom: layout ? Math.max(...layout.headerRows) + 1 : 0 };
+    byGrid.set(grid, g);
+  }
+  let cells = byComputed.get(computed);
+  if (!cells) {
+    const m = new Map<number, string>();
+    for (const c of computed) m.set(cellKey(c.at.row, c.at.col), c.format);
+    byComputed.set(computed, (cells = m));
+  }
+  return { columns: g.columns, cells, dataFrom: g.dataFrom };
 }
 
 /** The format that applies at a cell, or undefined (General). */
