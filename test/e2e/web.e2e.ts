@@ -167,6 +167,9 @@ export const cases: E2eCase[] = [
       const count = await items.count();
       check(count >= 2, `se esperaban observaciones en el ejemplo, hay ${count}`);
       const cellOf = async (i: number) => (await items.nth(i).getAttribute('data-observation'))!;
+      // Values with their column's format: money keeps its trailing zero (240,423.50, not 240,423.5).
+      const money = await page.locator('[data-a1="U15"]').innerText();
+      check(money.includes('240,423.50'), `U15 con su formato #,##0.00: «${money}»`);
 
       const last = await cellOf(count - 1);
       await items.nth(count - 1).click();
@@ -187,8 +190,6 @@ export const cases: E2eCase[] = [
       check(header && gridBox && header.y < box.y && header.y >= gridBox.y, 'las filas del encabezado siguen arriba');
       const corner = await page.getByTestId('sheet-grid').locator('[role="row"]').first().locator('div').first().innerText();
       check(corner.trim() === '', `la esquina de la hoja debe estar vacía, dice «${corner}»`);
-      const money = await page.locator('[data-a1="U15"]').innerText();
-      check(money.includes('240,423.50'), `U15 con su formato #,##0.00: «${money}»`);
 
       const first = await cellOf(0);
       await items.nth(0).focus();

@@ -5,9 +5,8 @@ import { cellAt, gridWidth, type Address } from '../../engine/grid/cell';
 import type { AnalysisSummary } from '../../app/contract';
 import type { SheetView } from '../protocol';
 import { type CellMark, cellKey, cellMarks } from './sheet-marks';
-import { cellFormats } from './cell-format';
+import { cellFormats, formatAt } from './cell-format';
 import { HEAD_WIDTH, ROW_HEIGHT, SheetRow, cellText, describeCell, useCellStyles } from './SheetRow';
-import { formatAt } from './cell-format';
 
 const MAX_COLUMNS = 64;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
@@ -67,7 +66,7 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
   const lefts = useMemo(() => widths.reduce<number[]>((acc, w, i) => [...acc, acc[i] + w], [HEAD_WIDTH]), [widths]);
   const totalWidth = lefts[lefts.length - 1];
   const marks = useMemo(() => (summary && summary.sheet === view.sheet ? cellMarks(summary) : NO_MARKS), [summary, view.sheet]);
-  const formats = useMemo(() => cellFormats(grid, summary && summary.sheet === view.sheet ? summary.computed : undefined), [grid, summary, view.sheet]);
+  const formats = useMemo(() => cellFormats(grid), [grid]);
   const [cursor, setCursor] = useState<Address | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -155,7 +154,8 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
   for (let r = first; r < last; r++) body.push(<SheetRow key={r} {...rowProps(r)} frozen={false} top={(r - frozen) * ROW_HEIGHT} />);
 
   const cursorA1 = cursor ? toA1(cursor) : null;
-  const cursorText = cursor ? cellText(cellAt(grid, cursor.row, cursor.col), formatAt(formats, cursor.row, cursor.col)) : '';
+  const cursorMark = cursor ? marks.get(cellKey(cursor.row, cursor.col)) : undefined;
+  const cursorText = cursor ? cellText(cellAt(grid, cursor.row, cursor.col), formatAt(formats, cursor.row, cursor.col, cursorMark?.computed)) : '';
   const rendered = cursor && (cursor.row < frozen || (cursor.row >= first && cursor.row < last));
 
   return (
@@ -194,7 +194,7 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
       </div>
       <div style={{ position: 'relative', height: (rowCount - frozen) * ROW_HEIGHT, width: totalWidth }}>{body}</div>
       <div className={styles.live} aria-live="polite">
-        {cursor && cursorA1 ? `${describeCell(cursorA1, cursorText, marks.get(cellKey(cursor.row, cursor.col)))}` : ''}
+        {cursor && cursorA1 ? `${describeCell(cursorA1, cursorText, cursorMark)}` : ''}
       </div>
     </div>
   );

@@ -90,8 +90,8 @@ export const SheetRow = memo(function SheetRow({ grid, row, widths, marks, forma
       </div>
       {widths.map((w, c) => {
         const v = cellAt(grid, row, c);
-        const text = cellText(v, formatAt(formats, row, c));
         const mark = marks.get(cellKey(row, c));
+        const text = cellText(v, formatAt(formats, row, c, mark?.computed));
         const isSel = selectedCol === c;
         const a1 = toA1({ row, col: c });
         const color = mark?.computed?.color;

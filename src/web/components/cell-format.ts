@@ -8,7 +8,6 @@ import { findLayout } from '../../engine';
 import type { Grid } from '../../engine/grid/cell';
 import type { Layout } from '../../engine/model';
 import type { ComputedCell } from '../../engine/patch/types';
-import { cellKey } from './sheet-marks';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -57,35 +56,24 @@ export function columnFormats(layout: Layout | null): ReadonlyMap<number, string
 
 export interface CellFormats {
   readonly columns: ReadonlyMap<number, string>;
-  /** Computed cells by cellKey. */
-  readonly cells: ReadonlyMap<number, string>;
   /** Rows above the report's data (title and header): printed as they are. */
   readonly dataFrom: number;
 }
 
-// Both parts are kept per grid and per list of computed cells: a new analysis of the same
-// sheet (20,000 rows, 50,000 computed cells) must not find the layout or index the cells again.
-const byGrid = new WeakMap<Grid, { columns: ReadonlyMap<number, string>; dataFrom: number }>();
-const byComputed = new WeakMap<readonly ComputedCell[], ReadonlyMap<number, string>>();
-const NONE: readonly ComputedCell[] = [];
+// Kept per grid: a new analysis of the same 20,000-row sheet must not look for the layout again.
+const byGrid = new WeakMap<Grid, CellFormats>();
 
-export function cellFormats(grid: Grid, computed: readonly ComputedCell[] = NONE): CellFormats {
-  let g = byGrid.get(grid);
-  if (!g) {
+export function cellFormats(grid: Grid): CellFormats {
+  let f = byGrid.get(grid);
+  if (!f) {
     const layout = findLayout(grid);
-    g = { columns: columnFormats(layout), dataFrom: layout ? Math.max(...layout.headerRows) + 1 : 0 };
-    byGrid.set(grid, g);
+    f = { columns: columnFormats(layout), dataFrom: layout ? Math.max(...layout.headerRows) + 1 : 0 };
+    byGrid.set(grid, f);
   }
-  let cells = byComputed.get(computed);
-  if (!cells) {
-    const m = new Map<number, string>();
-    for (const c of computed) m.set(cellKey(c.at.row, c.at.col), c.format);
-    byComputed.set(computed, (cells = m));
-  }
-  return { columns: g.columns, cells, dataFrom: g.dataFrom };
+  return f;
 }
 
-/** The format that applies at a cell, or undefined (General). */
-export function formatAt(formats: CellFormats, row: number, col: number): string | undefined {
-  return formats.cells.get(cellKey(row, col)) ?? (row >= formats.dataFrom ? formats.columns.get(col) : undefined);
+/** The format at a cell: a computed cell's own (from its mark), else its report column's, else undefined (General). */
+export function formatAt(formats: CellFormats, row: number, col: number, computed?: ComputedCell): string | undefined {
+  return computed?.format ?? (row >= formats.dataFrom ? formats.columns.get(col) : undefined);
 }
