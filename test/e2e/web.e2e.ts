@@ -99,7 +99,7 @@ const WATCH_PROGRESS = `(() => {
   tick();
 })()`;
 
-// The README's picture (docs/screenshots/web.png) is copied from this artifact by hand:
+// The README's pictures (docs/screenshots/) are taken by scripts/screenshots.ts, run by hand:
 // a test run must not change tracked files.
 function saveScreenshot(root: string, png: Buffer): void {
   for (const rel of ['test-artifacts/web.png']) {
