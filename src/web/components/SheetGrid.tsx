@@ -6,6 +6,9 @@ import type { AnalysisSummary } from '../../app/contract';
 import type { SheetView } from '../protocol';
 import { type CellMark, cellKey, cellMarks } from './sheet-marks';
 import { cellFormats, formatAt } from './cell-format';
+import { moveCursor } from './grid-cursor';
+
+const KEYS = { ArrowDown: 1, ArrowUp: 1, ArrowRight: 1, ArrowLeft: 1, PageDown: 1, PageUp: 1, Home: 1, End: 1 };
 import { HEAD_WIDTH, ROW_HEIGHT, SheetRow, cellText, describeCell, useCellStyles } from './SheetRow';
 
 const MAX_COLUMNS = 64;
@@ -125,23 +128,11 @@ export function SheetGrid({ view, summary, selected }: SheetGridProps) {
       returnTo.current.focus();
       return;
     }
-    const c = cursor ?? { row: frozen, col: 0 };
     const page = Math.max(1, Math.floor((box.height - headHeight) / ROW_HEIGHT) - 1);
-    const moves: Record<string, () => Address> = {
-      ArrowDown: () => ({ row: c.row + 1, col: c.col }),
-      ArrowUp: () => ({ row: c.row - 1, col: c.col }),
-      ArrowRight: () => ({ row: c.row, col: c.col + 1 }),
-      ArrowLeft: () => ({ row: c.row, col: c.col - 1 }),
-      PageDown: () => ({ row: c.row + page, col: c.col }),
-      PageUp: () => ({ row: c.row - page, col: c.col }),
-      Home: () => (e.ctrlKey ? { row: 0, col: 0 } : { row: c.row, col: 0 }),
-      End: () => (e.ctrlKey ? { row: rowCount - 1, col: colCount - 1 } : { row: c.row, col: colCount - 1 }),
-    };
-    const move = moves[e.key];
-    if (!move) return;
+    // The first key on a focused grid without a cursor only shows it where it starts.
+    const next = cursor ? moveCursor(e.key, e.ctrlKey, cursor, { rows: rowCount, cols: colCount, page }) : { row: Math.min(frozen, rowCount - 1), col: 0 };
+    if (!next || !(e.key in KEYS)) return;
     e.preventDefault();
-    const to = cursor ? move() : c;
-    const next = { row: Math.max(0, Math.min(rowCount - 1, to.row)), col: Math.max(0, Math.min(colCount - 1, to.col)) };
     setCursor(next);
     reveal(next, false);
   };
