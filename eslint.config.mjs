@@ -58,7 +58,7 @@ export default tseslint.config(
   },
   {
     // Components get what they need from a service; they never name Office.js.
-    files: ['src/taskpane/components/**', 'src/web/components/**'],
+    files: ['src/ui/**', 'src/web/components/**'],
     rules: { 'no-restricted-globals': ['error', 'Office', 'Excel', 'OfficeExtension'] },
   },
   {
@@ -84,6 +84,23 @@ export default tseslint.config(
         'error',
         { patterns: [noFrontEnds('El host de Office'), { group: ['**/xlsx/**', '**/xlsx'], message: 'Un host no importa otro host.' }] },
       ],
+    },
+  },
+  {
+    // The shared UI gets a PoiService; the web page shares src/ui, never the pane's entry.
+    files: ['src/ui/**', 'src/web/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/taskpane/**', '**/hosts/office/**', '**/commands/**', '**/cli/**'], message: 'La UI compartida (src/ui) y la página web no importan el panel, el host de Office, los comandos ni la CLI.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/taskpane/**', '**/web/**', '**/hosts/**', '**/commands/**', '**/cli/**'], message: 'La UI compartida recibe un PoiService: no importa hosts, el panel, la página web, los comandos ni la CLI.' },
+      ] }],
     },
   },
   {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { serveDirectory } from '../test/e2e/static-server';
 import { cases } from '../test/e2e/web.e2e';
+import { OFFICE_JS_URL } from '../test/e2e/pane';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -82,6 +83,8 @@ async function main(): Promise<number> {
         if (m.type() === 'error') problems.push(`consola: ${m.text()}`);
       });
       page.on('request', (r) => {
+        // office.js is answered by page.route with the local stub (test/e2e/pane.ts), never fetched.
+        if (r.url() === OFFICE_JS_URL) return;
         if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) {
           problems.push(`petición fuera de la página: ${r.url()}`);
         }

@@ -23,6 +23,7 @@ export interface SheetCandidate {
   /** Hidden sheets are chosen only by name. Default true. */
   readonly visible?: boolean;
   readonly active?: boolean;
+  readonly toolRole?: string;
 }
 
 export type SheetPick = { readonly sheet: string; readonly reason: null } | { readonly sheet: null; readonly reason: string };
@@ -48,7 +49,8 @@ export function pickReportSheet(sheets: readonly SheetCandidate[], options: Pick
   }
   const active = sheets.find((s) => s.active && s.recognised);
   if (active) return { sheet: active.name, reason: null };
-  const first = sheets.find((s) => s.recognised && s.visible !== false);
+  // The planner's own report before one the tool generated (Reporte de seguimiento from an export).
+  const first = sheets.find((s) => s.recognised && s.visible !== false && !s.toolRole) ?? sheets.find((s) => s.recognised && s.visible !== false);
   if (first) return { sheet: first.name, reason: null };
   return { sheet: null, reason: noSheetRecognised(whatToDo) };
 }
@@ -64,12 +66,14 @@ export function defaultSheet(sheets: readonly SheetChoice[], current?: string): 
   return pickReportSheet(sheets).sheet ?? sheets[0]?.name ?? null;
 }
 
-/** The sheets a planner may choose from: the visible ones (every one when none is visible), never a sheet the tool made. */
+/** The visible sheets (every one when none is visible); the tool's own sheets are listed with their role. */
 export function offeredSheets(all: readonly SheetInfo[]): SheetInfo[] {
-  const own = all.filter((s) => s.toolRole === undefined);
-  const visible = own.filter((s) => s.visible);
-  return visible.length > 0 ? visible : own;
+  const visible = all.filter((s) => s.visible);
+  return visible.length > 0 ? visible : [...all];
 }
+
+/** Observaciones and Resumen are never a report; a generated Reporte de seguimiento is. */
+const neverAReport = (s: SheetInfo): boolean => s.toolRole === 'observaciones' || s.toolRole === 'resumen';
 
 function named(all: readonly SheetInfo[], wanted: string): SheetInfo | undefined {
   return all.find((s) => s.name === wanted) ?? all.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
@@ -78,19 +82,21 @@ function named(all: readonly SheetInfo[], wanted: string): SheetInfo | undefined
 function recognised(list: readonly SheetInfo[], heads: readonly (Grid | undefined)[]): SheetChoice[] {
   return list.map((s, i) => ({
     name: s.name,
-    recognised: findLayout(heads[i] ?? { rows: [], merges: [] }) !== null,
+    recognised: !neverAReport(s) && findLayout(heads[i] ?? { rows: [], merges: [] }) !== null,
     ...(s.active ? { active: true } : {}),
+    ...(s.toolRole ? { toolRole: s.toolRole } : {}),
   }));
 }
 
 /** The offered sheets, each checked for the layout on its top rows only. */
 export async function recogniseSheets(port: WorkbookPort): Promise<SheetChoice[]> {
   const list = offeredSheets(await port.sheets());
-  const names = list.map((s) => s.name);
-  const heads = port.readHeads
+  const names = list.filter((s) => !neverAReport(s)).map((s) => s.name);
+  const read = port.readHeads
     ? await port.readHeads(names, HEAD_ROWS)
     : await Promise.all(names.map((name) => port.readGrid(name, { limitRows: HEAD_ROWS })));
-  return recognised(list, heads);
+  const heads = new Map(names.map((name, i) => [name, read[i]]));
+  return recognised(list, list.map((s) => heads.get(s.name)));
 }
 
 /**
@@ -116,7 +122,7 @@ export function chooseSheetSync(source: SyncSheetSource, options: PickOptions = 
   const all = source.sheets();
   if (options.wanted === undefined) {
     const list = offeredSheets(all);
-    return pickReportSheet(recognised(list, list.map((s) => source.head(s.name, HEAD_ROWS))), options);
+    return pickReportSheet(recognised(list, list.map((s) => (neverAReport(s) ? undefined : source.head(s.name, HEAD_ROWS)))), options);
   }
   const sheet = named(all, options.wanted);
   if (!sheet) return pickReportSheet(all.map((s) => ({ name: s.name, recognised: false })), options);

@@ -1,6 +1,7 @@
 import type { Observation } from '../engine/observation';
 import type { Totals, TrafficLightCounts } from '../engine/figures';
 import type { ComputedCell } from '../engine/patch/types';
+import type { ToolSheetRole } from './plan';
 
 /**
  * What the pane needs from a host. The add-in implements it over Office.js
@@ -13,6 +14,8 @@ export interface SheetChoice {
   readonly recognised: boolean;
   /** Set on the sheet the user is looking at (the add-in knows it; a file has none). */
   readonly active?: boolean;
+  /** Set on a sheet the tool made: shown (tabs), never the default report sheet. */
+  readonly toolRole?: ToolSheetRole;
 }
 
 export type Stage = 'reading' | 'computing' | 'writing';
@@ -29,6 +32,20 @@ export interface AeiRow {
   readonly name: string;
   readonly physical: number | 'S.P.' | 'S.I.';
   readonly financial: number;
+  /** 1-based sheet rows the AEI spans (its label … its last line), to place observations. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+/** Where an AO sits, so a UI can tell the AEI and cost centre an observation is about. */
+export interface ActivityRef {
+  readonly code: string;
+  readonly strategicAction: string | null;
+  /** CENTRO DE COSTOS as written (empty when blank). */
+  readonly costCenter: string;
+  /** 1-based sheet rows the AO spans (PROGRAMADO … EJECUTADO). */
+  readonly firstRow: number;
+  readonly lastRow: number;
 }
 
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
@@ -40,6 +57,8 @@ export interface AnalysisSummary {
   readonly months: readonly string[];
   readonly activityCount: number;
   readonly strategicActions: readonly AeiRow[];
+  /** Every AO in report order (for filtering observations by AEI and cost centre). */
+  readonly activityRefs: readonly ActivityRef[];
   readonly totals: Totals | null;
   readonly trafficLight: TrafficLightCounts | null;
   readonly observations: readonly Observation[];

@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/analysis';
-import type { AeiRow, AnalysisSummary } from './contract';
+import type { Activity } from '../engine/model';
+import type { ActivityRef, AeiRow, AnalysisSummary } from './contract';
 
 /**
  * The pane's view of an analysis: plain data only, so it can cross a worker boundary
@@ -9,15 +10,29 @@ import type { AeiRow, AnalysisSummary } from './contract';
 export function toSummary(analysis: Analysis): AnalysisSummary {
   const { model, figures } = analysis;
   const strategicActions: AeiRow[] = [];
+  const activities: ActivityRef[] = [];
   if (model && figures) {
+    for (const a of model.activities) {
+      const [first, last] = activityRows(a);
+      activities.push({
+        code: a.code,
+        strategicAction: a.strategicActionCode,
+        costCenter: a.costCenter.value === null ? '' : String(a.costCenter.value).trim(),
+        firstRow: first + 1,
+        lastRow: last + 1,
+      });
+    }
     // figures.strategicActions is in the same order as model.strategicActions.
     model.strategicActions.forEach((aei, i) => {
       const f = figures.strategicActions[i];
+      const rows = [aei.label.at.row, aei.physicalLine?.row ?? -1, aei.financialLine?.row ?? -1, ...aei.activities.map((a) => activityRows(a)[1])];
       strategicActions.push({
         code: aei.code,
         name: aei.name,
         physical: f ? f.physical : 'S.P.',
         financial: f ? f.financial : 0,
+        firstRow: aei.label.at.row + 1,
+        lastRow: Math.max(...rows) + 1,
       });
     });
   }
@@ -28,6 +43,7 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     months: model ? [...model.layout.monthNames] : [],
     activityCount: model ? model.activities.length : 0,
     strategicActions,
+    activityRefs: activities,
     totals: figures ? { ...figures.totals } : null,
     trafficLight: figures
       ? { aei: { ...figures.trafficLight.aei }, ao: { ...figures.trafficLight.ao } }
@@ -36,4 +52,10 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     pendingCells: analysis.patch.cells.length,
     computed: analysis.computed,
   };
+}
+
+/** 0-based first and last row of an AO (label, PROGRAMADO, EJECUTADO). */
+function activityRows(a: Activity): [number, number] {
+  const rows = [a.label.at.row, a.programmed?.row ?? a.label.at.row, a.executed?.row ?? a.label.at.row];
+  return [Math.min(...rows), Math.max(...rows)];
 }

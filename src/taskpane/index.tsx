@@ -6,9 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, Subtitle1, webLightTheme } from '@fluentui/react-components';
 import { createWorkerAnalyzer } from '../app/analyzer-worker';
 import { createOfficeService } from '../hosts/office/service';
+import { App } from '../ui/App';
+import { NoticeBar } from '../ui/components/ErrorBar';
 import { createAnalysisWorker } from './create-analysis-worker';
-import { App } from './App';
-import { NoticeBar } from './components/ErrorBar';
 
 type Where = 'excel' | 'elsewhere' | 'no-office';
 

@@ -5,7 +5,7 @@
  */
 import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
-import { type ShownError, toShownError } from '../taskpane/use-analysis';
+import { type ShownError, toShownError } from '../ui/use-analysis';
 import { defaultSheet } from '../app/choose-sheet';
 import type { DownloadResult, Op, Request, RequestMessage, ResponseMessage, Results, SheetView, WireError } from './protocol';
 

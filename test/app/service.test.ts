@@ -97,6 +97,7 @@ describe('createPoiService over a workbook port', () => {
 
   it('runs the engine through the analyzer it is given (the pane passes a worker)', async () => {
     const port = workbook();
+    const grid = await port.readGrid(SHEET);
     const seen: string[] = [];
     const counting: Analyzer = {
       analyze: (grid, request) => {
@@ -106,7 +107,7 @@ describe('createPoiService over a workbook port', () => {
     };
     const service = createPoiService(port, { analyzer: counting });
     const summary = await service.analyze(SHEET, FECHA);
-    expect(summary).toEqual(analyzeSheet(reportGrid(), { sheet: SHEET, fechaCorte: FECHA }).summary);
+    expect(summary).toEqual(analyzeSheet(grid, { sheet: SHEET, fechaCorte: FECHA }).summary);
     await service.recompute(SHEET, FECHA);
     // analyze, then recompute's analysis and its check of the written sheet.
     expect(seen).toEqual([SHEET, SHEET, SHEET]);

@@ -36,10 +36,25 @@ describe('toSummary', () => {
   });
 
   it('lists the AEI in report order with their physical and financial figures', () => {
-    expect(toSummary(analysis).strategicActions).toEqual([
+    expect(toSummary(analysis).strategicActions).toMatchObject([
       { code: 'AEI.01.01', name: 'ACCIÓN ESTRATÉGICA 01.01', physical: 75, financial: 35 },
       { code: 'AEI.01.02', name: 'ACCIÓN ESTRATÉGICA 01.02', physical: 'S.P.', financial: 0 },
     ]);
+  });
+
+  it('places each AO and AEI by its rows, so the UI can filter observations by AEI and cost centre', () => {
+    const s = toSummary(analysis);
+    const model = analysis.model!;
+    expect(s.activityRefs.map((a) => [a.code, a.strategicAction])).toEqual([['AOI1', 'AEI.01.01'], ['AOI2', 'AEI.01.01'], ['AOI3', 'AEI.01.02']]);
+    model.activities.forEach((a, i) => {
+      expect(s.activityRefs[i].firstRow).toBe(a.programmed!.row + 1);
+      expect(s.activityRefs[i].lastRow).toBe(a.executed!.row + 1);
+      expect(s.activityRefs[i].costCenter).toBe(String(a.costCenter.value ?? '').trim());
+    });
+    const [first, second] = s.strategicActions;
+    expect(first.firstRow).toBe(model.strategicActions[0].label.at.row + 1);
+    expect(first.lastRow).toBeGreaterThanOrEqual(s.activityRefs[1].lastRow);
+    expect(second.firstRow).toBeGreaterThan(first.lastRow);
   });
 
   it('survives a structured clone (it crosses the worker boundary) and holds no model object', () => {

@@ -9,6 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { analyze } from '../../src/engine';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { BIG_SHEET, bigWorkbook } from './big-workbook';
+import { openPane } from './pane';
 
 export interface E2eContext {
   readonly page: Page;
@@ -25,15 +26,16 @@ export interface E2eCase {
 }
 
 const SAMPLE_SHEET = 'Reporte POI';
-const SAMPLE_FECHA = '2023-08-01'; // samples/README.md: the sample's fecha de corte
+const SAMPLE_FECHA = '2023-08-01'; // samples/README.md: the sample's fecha de corte (typed 01082023)
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
-function today(): string {
+/** The default fecha de corte: the 1st of this month (the day after the last deadline that has passed). */
+function firstOfMonth(): string {
   const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `01/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 }
 
 async function openPage({ page, baseUrl }: E2eContext): Promise<void> {
@@ -46,16 +48,31 @@ async function openSample(ctx: E2eContext): Promise<void> {
   await ctx.page.getByRole('button', { name: 'Abrir ejemplo' }).click();
   await ctx.page.getByText('la-victoria-2023-s1.xlsx').waitFor();
   await ctx.page.getByRole('grid', { name: `Hoja «${SAMPLE_SHEET}»` }).waitFor();
+  await validated(ctx.page);
 }
 
-async function setFecha(page: Page, value: string): Promise<void> {
-  await page.getByLabel('Fecha de corte').fill(value);
+/** The validation that opening a workbook starts by itself has ended. */
+async function validated(page: Page, timeout = 60_000): Promise<void> {
+  await page.getByText('Validación terminada').waitFor({ timeout });
 }
+
+/** Types the sample's fecha de corte as a Peruvian planner does (01082023 = 1 August) and waits for the new figures. */
+async function setFecha(page: Page, typed = '01082023'): Promise<void> {
+  const field = page.getByLabel(/Fecha de corte/);
+  await field.fill(typed);
+  await field.press('Enter');
+  await page.getByTestId('outcome').getByText('Validación terminada').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[role="status"][data-stage]'));
+}
+
+const RECOMPUTE = 'Recalcular y escribir';
 
 async function recompute(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Recalcular', exact: true }).click();
+  await page.getByRole('button', { name: RECOMPUTE, exact: true }).click();
   await page.getByText('Recalculado', { exact: true }).waitFor({ timeout: 120_000 });
 }
+
+const observationItems = (page: Page) => page.getByRole('region', { name: 'Observaciones' }).locator('[data-observation]');
 
 async function text(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).replace(/\s+/g, ' ').trim();
@@ -82,7 +99,7 @@ const WATCH_PROGRESS = `(() => {
   tick();
 })()`;
 
-// The README's picture (docs/screenshots/web.png) is copied from this artifact by hand:
+// The README's pictures (docs/screenshots/) are taken by scripts/screenshots.ts, run by hand:
 // a test run must not change tracked files.
 function saveScreenshot(root: string, png: Buffer): void {
   for (const rel of ['test-artifacts/web.png']) {
@@ -94,16 +111,26 @@ function saveScreenshot(root: string, png: Buffer): void {
 
 export const cases: E2eCase[] = [
   {
-    name: 'la página abre sin Office.js, sin red y sin errores; la fecha de corte es hoy',
+    name: '1 · 5: Abrir ejemplo muestra las cifras sin otro clic; la fecha de corte es dd/mm/aaaa, por defecto el último plazo vencido, y 01082023 es el 1 de agosto',
     async run(ctx) {
       await openPage(ctx);
       const { page } = ctx;
       check((await page.title()).includes('Semáforo POI'), 'título de la página');
       check(await page.evaluate<boolean>("typeof window.Office === 'undefined'"), 'Office.js no debe cargarse');
       await page.getByRole('button', { name: 'Abrir ejemplo' }).click();
-      await page.getByLabel('Fecha de corte').waitFor();
-      const fecha = await page.getByLabel('Fecha de corte').inputValue();
-      check(fecha === today(), `fecha de corte por defecto ${fecha}, se esperaba ${today()}`);
+      // No «Validar» click: the figures come by themselves.
+      await page.getByTestId('promedio').waitFor();
+      await validated(page);
+      const field = page.getByLabel(/Fecha de corte/);
+      const fecha = await field.inputValue();
+      check(fecha === firstOfMonth(), `fecha de corte por defecto ${fecha}, se esperaba ${firstOfMonth()}`);
+      const hint = await page.getByText(/Por defecto, /).innerText();
+      check(hint.includes('último plazo de registro vencido'), `la pista dice por qué: «${hint}»`);
+      await setFecha(page, '01082023');
+      check((await field.inputValue()) === '01/08/2023', `01082023 se muestra como ${await field.inputValue()}`);
+      // 1 August 2023: the sample's cut, so the figures are the report's own.
+      const promedio = await text(page, 'promedio');
+      check(/83\.7\s*%/.test(promedio), `promedio con la fecha del ejemplo: «${promedio}»`);
     },
   },
   {
@@ -111,7 +138,7 @@ export const cases: E2eCase[] = [
     async run(ctx) {
       await openSample(ctx);
       const { page } = ctx;
-      await setFecha(page, SAMPLE_FECHA);
+      await setFecha(page);
       const t0 = Date.now();
       await recompute(page);
       ctx.note(`Recalcular del ejemplo: ${Date.now() - t0} ms`);
@@ -131,16 +158,18 @@ export const cases: E2eCase[] = [
     },
   },
   {
-    name: 'pulsar una observación (ratón y teclado) lleva a su celda, resaltada en la hoja',
+    name: '4: pulsar una observación (ratón y teclado) lleva a su celda, con la columna A y los encabezados a la vista',
     async run(ctx) {
       await openSample(ctx);
       const { page } = ctx;
-      await setFecha(page, SAMPLE_FECHA);
-      await recompute(page);
-      const items = page.getByRole('region', { name: 'Observaciones' }).getByRole('listitem').getByRole('button');
+      await setFecha(page);
+      const items = observationItems(page);
       const count = await items.count();
       check(count >= 2, `se esperaban observaciones en el ejemplo, hay ${count}`);
-      const cellOf = async (i: number) => (await items.nth(i).locator('span span').first().innerText()).trim();
+      const cellOf = async (i: number) => (await items.nth(i).getAttribute('data-observation'))!;
+      // Values with their column's format: money keeps its trailing zero (240,423.50, not 240,423.5).
+      const money = await page.locator('[data-a1="U15"]').innerText();
+      check(money.includes('240,423.50'), `U15 con su formato #,##0.00: «${money}»`);
 
       const last = await cellOf(count - 1);
       await items.nth(count - 1).click();
@@ -152,7 +181,15 @@ export const cases: E2eCase[] = [
       check(box && gridBox && box.y >= gridBox.y && box.y + box.height <= gridBox.y + gridBox.height, `la celda ${last} debe quedar visible en la hoja`);
       check(box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width, `la celda ${last} debe quedar visible en la ventana`);
       check((await page.locator('[data-selected="true"]').count()) === 1, 'una sola celda resaltada');
-      await page.getByText(`Celda ${last} seleccionada`).waitFor({ state: 'attached' });
+      await page.getByText(new RegExp(`^Celda ${last}: `)).waitFor({ state: 'attached' });
+      // Frozen column A: the AO's code and name stay beside the cell; the header rows above it.
+      const row = /\d+$/.exec(last)![0];
+      const a = await page.locator(`[data-a1="A${row}"]`).boundingBox();
+      check(a && gridBox && a.x >= gridBox.x && a.x < gridBox.x + 100, `la columna A de la fila ${row} debe seguir a la vista (x=${a?.x})`);
+      const header = await page.locator('[data-a1="A5"]').boundingBox();
+      check(header && gridBox && header.y < box.y && header.y >= gridBox.y, 'las filas del encabezado siguen arriba');
+      const corner = await page.getByTestId('sheet-grid').locator('[role="row"]').first().locator('div').first().innerText();
+      check(corner.trim() === '', `la esquina de la hoja debe estar vacía, dice «${corner}»`);
 
       const first = await cellOf(0);
       await items.nth(0).focus();
@@ -166,13 +203,18 @@ export const cases: E2eCase[] = [
     },
   },
   {
-    name: 'Descargar: la copia tiene las celdas calculadas y las hojas Observaciones y Resumen (lector propio y SheetJS)',
+    name: '2 · Descargar, en el mensaje de Recalcular: la copia tiene las celdas calculadas y las hojas Observaciones y Resumen (lector propio y SheetJS)',
     async run(ctx) {
       await openSample(ctx);
       const { page } = ctx;
-      await setFecha(page, SAMPLE_FECHA);
+      await setFecha(page);
       await recompute(page);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar' }).click()]);
+      // 2: Descargar is inside the message that says the cells were written, and in view.
+      const message = page.getByTestId('outcome');
+      const button = message.getByRole('button', { name: 'Descargar' });
+      const b = await button.boundingBox();
+      check(b && b.y + b.height <= page.viewportSize()!.height, `Descargar debe verse junto al mensaje sin desplazarse (y=${b?.y})`);
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
       check(download.suggestedFilename() === 'la-victoria-2023-s1-recalculado.xlsx', `nombre: ${download.suggestedFilename()}`);
       const path = await download.path();
       const copy = new Uint8Array(readFileSync(path));
@@ -219,21 +261,23 @@ export const cases: E2eCase[] = [
     },
   },
   {
-    name: 'en 320 px de ancho (el ancho del panel en Excel) nada se sale de la pantalla',
+    name: '9: en 320 px de ancho (el ancho del panel en Excel) nada se sale de la pantalla y la hoja va antes que la lista',
     async run(ctx) {
       const { page } = ctx;
       await page.setViewportSize({ width: 320, height: 800 });
       await openSample(ctx);
-      await setFecha(page, SAMPLE_FECHA);
-      await page.getByRole('button', { name: 'Validar' }).click();
       await page.getByTestId('promedio').waitFor();
+      // 9: on a narrow screen the sheet comes before the observations.
+      const gridTop = (await page.getByTestId('sheet-grid').boundingBox())!.y;
+      const listTop = (await page.getByRole('region', { name: 'Observaciones' }).boundingBox())!.y;
+      check(gridTop < listTop, `la hoja (y=${gridTop}) debe ir antes que las observaciones (y=${listTop})`);
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       check(width <= 320, `la página mide ${width} px de ancho en una ventana de 320 px`);
       for (const id of ['promedio', 'programado', 'semaforo']) {
         const box = await page.getByTestId(id).boundingBox();
         check(box && box.x >= 0 && box.x + box.width <= 320, `«${id}» se sale de los 320 px`);
       }
-      const item = page.getByRole('region', { name: 'Observaciones' }).getByRole('listitem').getByRole('button').first();
+      const item = observationItems(page).first();
       await item.click();
       const selected = page.locator('[data-selected="true"]');
       await selected.waitFor();
@@ -257,7 +301,6 @@ export const cases: E2eCase[] = [
       await page.getByRole('button', { name: 'Abrir ejemplo' }).click();
       await page.getByRole('grid', { name: `Hoja «${SAMPLE_SHEET}»` }).waitFor();
       check((await page.getByRole('alert').count()) === 0, 'el error debe desaparecer al abrir un libro válido');
-      await page.getByRole('button', { name: 'Validar' }).click();
       await page.getByTestId('promedio').waitFor();
     },
   },
@@ -275,11 +318,12 @@ export const cases: E2eCase[] = [
       ctx.note(`abrir y mostrar la hoja: ${Date.now() - t1} ms`);
       check((await page.locator('[role="grid"] [role="row"]').count()) < 120, 'solo las filas visibles deben estar en la página');
 
+      // Opening validates by itself; Recalcular waits for it.
+      await validated(page, 180_000);
       // Record every progress stage shown, and the longest the main thread stayed busy.
       await page.evaluate(WATCH_PROGRESS);
-      await setFecha(page, SAMPLE_FECHA);
       const t2 = Date.now();
-      await page.getByRole('button', { name: 'Recalcular', exact: true }).click();
+      await page.getByRole('button', { name: RECOMPUTE, exact: true }).click();
       await page.locator('[role="status"][data-stage]').waitFor();
 
       // While it works: a click is answered, and the work is still going on after it.
@@ -312,6 +356,152 @@ export const cases: E2eCase[] = [
       check(rendered < 120, `${rendered} filas en la página tras desplazarse al final`);
       ctx.note(`hoja de ${rowCount.toLocaleString('es-PE')} filas: al final en ${Date.now() - ts} ms con ${rendered} filas en la página`);
       await page.getByRole('button', { name: 'Descargar' }).waitFor();
+    },
+  },
+  {
+    name: '6: solo teclado: Abrir ejemplo → resultado → observación (flechas) → celda (cursor) → Esc vuelve a la lista',
+    async run(ctx) {
+      await openPage(ctx);
+      const { page } = ctx;
+      await page.getByRole('button', { name: 'Abrir ejemplo' }).focus();
+      await page.keyboard.press('Enter');
+      await validated(page);
+      const focused = () => page.evaluate<string>("(() => { const a = document.activeElement; return a ? (a.getAttribute('data-testid') || a.getAttribute('data-observation') || a.getAttribute('role') || a.tagName) : 'none'; })()");
+      await page.waitForFunction("document.activeElement && document.activeElement.getAttribute('data-testid') === 'outcome'");
+      // From the outcome to the first observation in a few Tabs (not 106).
+      let tabs = 0;
+      while (!(await page.evaluate<boolean>("!!document.activeElement?.hasAttribute('data-observation')")) && tabs < 40) {
+        await page.keyboard.press('Tab');
+        tabs++;
+      }
+      check(tabs < 40, `la primera observación no se alcanzó en 40 Tab (foco en ${await focused()})`);
+      await page.keyboard.press('ArrowDown');
+      const second = await page.evaluate<string>("document.activeElement.getAttribute('data-observation')");
+      const expected = await observationItems(page).nth(1).getAttribute('data-observation');
+      check(second === expected, `la flecha abajo debe llevar a la segunda observación (${expected}), está en ${second}`);
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-a1="${second}"][data-selected="true"]`).waitFor();
+      check((await focused()) === 'sheet-grid', `tras Enter el foco debe estar en la hoja, está en ${await focused()}`);
+      await page.keyboard.press('ArrowLeft');
+      const m = /^([A-Z]+)(\d+)$/.exec(second)!;
+      const left = String.fromCharCode(m[1].charCodeAt(m[1].length - 1) - 1);
+      await page.locator(`[data-a1="${m[1].slice(0, -1)}${left}${m[2]}"][data-selected="true"]`).waitFor();
+      const spoken = await page.getByRole('grid').getAttribute('aria-activedescendant');
+      check(spoken !== null, 'la hoja anuncia la celda del cursor (aria-activedescendant)');
+      await page.keyboard.press('Escape');
+      check((await focused()) === second, `Esc debe volver a la observación ${second}, el foco está en ${await focused()}`);
+      ctx.note(`${tabs} Tab desde el resultado hasta la primera observación`);
+    },
+  },
+  {
+    name: '3: las mismas palabras para la misma acción; nombres de regla en castellano',
+    async run(ctx) {
+      await openSample(ctx);
+      const { page } = ctx;
+      await setFecha(page);
+      const body = await page.locator('body').innerText();
+      for (const m of body.matchAll(/«([^»]+)»/g)) {
+        const name = m[1];
+        if (!/^[A-ZÁÉÍÓÚ][a-záéíóúñ]+( [a-záéíóúñ]+)*$/.test(name) || name.includes('.xlsx')) continue;
+        if (['Reporte POI', 'Acumulado Anual', 'Acumulado Mensual', 'No Acumulado'].includes(name)) continue;
+        const buttons = await page.getByRole('button', { name, exact: true }).count();
+        check(buttons > 0, `un mensaje nombra «${name}» y no hay botón con ese nombre`);
+      }
+      const title = await page.getByRole('button', { name: RECOMPUTE, exact: true }).getAttribute('title');
+      check(title !== null && title.includes('Observaciones') && title.includes('Resumen'), `el tooltip de ${RECOMPUTE}: «${title}»`);
+      const titles = await observationItems(page).evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+      const english = titles.filter((t) => /\b[a-z]+-[a-z]+(-[a-z]+)*\b/.test(t));
+      check(english.length === 0, `tooltips con el id en inglés: ${english.slice(0, 3).join(' | ')}`);
+    },
+  },
+  {
+    name: '7 · 8: observaciones filtrables por severidad, regla, AEI y centro, con conteos; bandas y severidades con letra o signo además del color',
+    async run(ctx) {
+      await openSample(ctx);
+      const { page } = ctx;
+      await setFecha(page);
+      const region = page.getByRole('region', { name: 'Observaciones' });
+      const range = async () => (await region.getByText(/ de [\d,]+ observaciones$/).innerText()).trim();
+      const all = await range();
+      const total = Number(/de ([\d,]+) observaciones/.exec(all)![1].replace(/,/g, ''));
+      check(total > 100, `el ejemplo tiene ${total} observaciones`);
+      check((await observationItems(page).count()) <= 50, 'una página a la vez');
+      const warnings = region.getByRole('checkbox', { name: /Advertencias/ });
+      await warnings.uncheck();
+      const errorsOnly = Number(/de ([\d,]+) observaciones/.exec(await range())![1].replace(/,/g, ''));
+      check(errorsOnly < total, `sin advertencias quedan ${errorsOnly} de ${total}`);
+      await warnings.check();
+      const aei = region.getByRole('combobox', { name: 'AEI' });
+      const options = await aei.locator('option').allInnerTexts();
+      check(options.length > 2 && /\(\d+\)$/.test(options[1]), `opciones de AEI con conteo: ${options.slice(0, 3).join(' | ')}`);
+      const value = await aei.locator('option').nth(1).getAttribute('value');
+      await aei.selectOption(value!);
+      const n = Number(/\((\d+)\)$/.exec(options[1])![1]);
+      const shown = Number(/de ([\d,]+) observaciones/.exec(await range())![1].replace(/,/g, ''));
+      check(shown === n, `la AEI ${value} dice ${n} y muestra ${shown}`);
+      for (const facet of ['Regla', 'Centro de costos']) {
+        const opts = await region.getByRole('combobox', { name: facet }).locator('option').allInnerTexts();
+        check(opts.length >= 2, `el filtro ${facet} ofrece opciones`);
+      }
+      const rules = await region.getByRole('combobox', { name: 'Regla' }).locator('option').allInnerTexts();
+      check(rules.every((r) => !/[a-z]+-[a-z]+/.test(r)), `reglas en castellano: ${rules.join(' | ')}`);
+      // 8: a coloured cell carries its band's letter; a flagged cell its glyph.
+      const band = await page.locator('[data-color]').first().innerText();
+      check(/^[RAV]/.test(band.trim()), `una celda con color lleva la letra de su banda: «${band}»`);
+      const flagged = await page.locator('[data-severity]').first().innerText();
+      check(/^[✖▲i]/.test(flagged.trim()), `una celda marcada lleva su signo: «${flagged}»`);
+    },
+  },
+  {
+    name: '10: el gráfico del semáforo (AO, AEI y por AEI) y las hojas Resumen y Observaciones en la página',
+    async run(ctx) {
+      await openSample(ctx);
+      const { page } = ctx;
+      await setFecha(page);
+      await page.getByRole('tab', { name: 'Gráfico' }).click();
+      const chart = page.getByTestId('semaforo-chart');
+      await chart.waitFor();
+      const label = await chart.locator('svg[role="img"]').first().getAttribute('aria-label');
+      check(label === 'Actividades operativas: Rojo 58, Amarillo 16, Verde 190. Acciones estratégicas: Rojo 11, Amarillo 9, Verde 9.', `gráfico: «${label}»`);
+      const bars = await chart.locator('[data-aei]').count();
+      check(bars === 29, `barras por AEI: ${bars}`);
+      await recompute(page);
+      await page.getByRole('tab', { name: 'Resumen' }).click();
+      await page.getByRole('grid', { name: 'Hoja «Resumen»' }).waitFor();
+      await page.getByRole('tab', { name: 'Observaciones' }).click();
+      await page.getByRole('grid', { name: 'Hoja «Observaciones»' }).waitFor();
+      // Choosing an observation brings the report sheet back.
+      await observationItems(page).first().click();
+      await page.getByRole('grid', { name: `Hoja «${SAMPLE_SHEET}»` }).waitFor();
+    },
+  },
+  {
+    name: 'capturas a 320, 768 y 1366 px (en test-artifacts/)',
+    async run(ctx) {
+      const { page } = ctx;
+      for (const width of [320, 768, 1366]) {
+        await page.setViewportSize({ width, height: 900 });
+        await openSample(ctx);
+        const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
+        check(scroll <= width, `a ${width} px la página mide ${scroll} px de ancho`);
+        const file = join(ctx.root, `test-artifacts/web-${width}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        ctx.note(`test-artifacts/web-${width}.png`);
+      }
+    },
+  },
+  {
+    name: 'el panel del complemento (taskpane.html, con Excel en memoria) valida al abrir y cabe en 320 px',
+    async run(ctx) {
+      const { page } = ctx;
+      await page.setViewportSize({ width: 320, height: 900 });
+      await openPane(page, ctx.baseUrl, ctx.root);
+      await page.getByTestId('promedio').waitFor({ timeout: 60_000 });
+      await validated(page);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      check(width <= 320, `el panel mide ${width} px de ancho`);
+      check((await page.locator('[data-testid="sheet-grid"]').count()) === 0, 'es el panel, no la página web');
+      await page.screenshot({ path: join(ctx.root, 'test-artifacts/pane-320.png') });
     },
   },
 ];

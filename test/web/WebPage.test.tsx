@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import './jsdom-polyfills';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { WebPage } from '../../src/web/WebPage';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { WebPoiService } from '../../src/web/web-service';
-import { renderInPane } from '../taskpane/render';
+import { renderInPane } from '../ui/render';
 import { CSV_BYTES, InProcessWorker, REPORT_SHEET, smallWorkbook } from './helpers';
 
 function file(bytes: Uint8Array, name: string): File {
@@ -25,36 +25,54 @@ function setup(save?: (fileName: string, bytes: Uint8Array) => void) {
 }
 
 describe('WebPage', () => {
-  it('opens a file from the picker, shows the sheet, validates, and goes to a flagged cell', async () => {
+  it('opens a file, validates at once (figures without another click), and goes to a flagged cell with the grid focused', async () => {
     const service = setup();
     await openThroughPicker(service, smallWorkbook(), 'reporte.xlsx');
     await screen.findByText('reporte.xlsx');
     await screen.findByRole('grid', { name: `Hoja «${REPORT_SHEET}»` });
-    fireEvent.change(screen.getByLabelText(/Fecha de corte/), { target: { value: '2023-08-01' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Validar' }));
     await screen.findByTestId('promedio');
+    await screen.findByText(/Validación terminada/, {}, { timeout: 15_000 });
+    // Nothing written yet: no Descargar anywhere.
+    expect(screen.queryByRole('button', { name: /Descargar/ })).toBeNull();
     const first = service.getState().summary!.observations[0];
-    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^.*${first.cell}`) }));
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Celda ${first.cell}\\.`) }));
     await waitFor(() => expect(document.querySelector(`[data-a1="${first.cell}"]`)?.getAttribute('data-selected')).toBe('true'));
-    expect((screen.getByRole('button', { name: /Descargar/ }) as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('grid'));
+    expect(screen.getByRole('grid').getAttribute('aria-activedescendant')).toContain(first.cell);
   });
 
-  it('Recalcular enables Descargar, which saves the recomputed copy', async () => {
+  it('«Recalcular y escribir» puts Descargar inside its success message, which saves the recomputed copy', async () => {
     const saved: Array<{ fileName: string; bytes: Uint8Array }> = [];
     const service = setup((fileName, bytes) => saved.push({ fileName, bytes }));
     await openThroughPicker(service, smallWorkbook(), 'reporte.xlsx');
-    await screen.findByRole('grid');
-    // The pane lists the sheets on its own; the action is enabled once the report sheet is chosen.
-    const recalcular = screen.getByRole('button', { name: 'Recalcular' }) as HTMLButtonElement;
+    await screen.findByText(/Validación terminada/, {}, { timeout: 15_000 });
+    const recalcular = screen.getByRole('button', { name: 'Recalcular y escribir' }) as HTMLButtonElement;
     await waitFor(() => expect(recalcular.disabled).toBe(false));
     fireEvent.click(recalcular);
-    await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/, undefined, { timeout: 5000 });
-    const download = screen.getByRole('button', { name: /Descargar/ }) as HTMLButtonElement;
-    expect(download.disabled).toBe(false);
+    const message = (await screen.findByText(/Se escribieron \d+ celdas calculadas y las hojas Observaciones y Resumen/, {}, { timeout: 15_000 })).closest('[data-testid="outcome"]') as HTMLElement;
+    const download = await within(message).findByRole('button', { name: /Descargar/ });
     fireEvent.click(download);
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0].fileName).toBe('reporte-recalculado.xlsx');
     expect(openXlsx(saved[0].bytes).sheets.map((s) => s.name)).toContain('Observaciones');
+    expect(service.getState().modified).toBe(true);
+  });
+
+  it('shows Resumen, Observaciones and the semáforo chart as tabs after a recompute', async () => {
+    setup();
+    const input = screen.getByTestId('file-input');
+    await act(async () => void fireEvent.change(input, { target: { files: [file(smallWorkbook(), 'reporte.xlsx')] } }));
+    await screen.findByText(/Validación terminada/, {}, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('tab', { name: 'Gráfico' }));
+    const chart = await screen.findByTestId('semaforo-chart');
+    expect(chart.querySelectorAll('[data-aei]')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Recalcular y escribir' }));
+    await screen.findByText(/Se escribieron/, {}, { timeout: 15_000 });
+    await screen.findByRole('tab', { name: 'Resumen' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Resumen' }));
+    await screen.findByRole('grid', { name: 'Hoja «Resumen»' });
+    fireEvent.click(screen.getByRole('tab', { name: 'Observaciones' }));
+    await screen.findByRole('grid', { name: 'Hoja «Observaciones»' });
   });
 
   it('shows the Spanish reason for a file that is not .xlsx, and keeps working', async () => {

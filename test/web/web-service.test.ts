@@ -1,7 +1,7 @@
 import { analyze } from '../../src/engine';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { UserFacingError, type Progress } from '../../src/app/contract';
-import { GENERIC_ERROR, toShownError } from '../../src/taskpane/use-analysis';
+import { GENERIC_ERROR, toShownError } from '../../src/ui/use-analysis';
 import { WORKER_FAILED, WebPoiService } from '../../src/web/web-service';
 import { CSV_BYTES, InProcessWorker, PDF_BYTES, REPORT_SHEET, smallReport, smallWorkbook } from './helpers';
 

@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { ProgressPanel } from '../../taskpane/components/ProgressPanel';
-import { ErrorBar } from '../../taskpane/components/ErrorBar';
+import { ProgressPanel } from '../../ui/components/ProgressPanel';
+import { ErrorBar } from '../../ui/components/ErrorBar';
 import type { WebPoiService } from '../web-service';
 import { useWebState } from '../use-web-state';
 import { XLSX_MIME } from '../save-file';

@@ -22,7 +22,7 @@ export interface ActionBarProps {
 
 const ACTIONS: readonly { kind: ActionKind; icon: JSX.Element; title: string; primary?: boolean }[] = [
   { kind: 'validate', icon: <CheckmarkCircleRegular />, title: 'Revisa el reporte y lista las observaciones, sin cambiar el libro.', primary: true },
-  { kind: 'recompute', icon: <CalculatorRegular />, title: 'Escribe las celdas calculadas y la hoja Observaciones.' },
+  { kind: 'recompute', icon: <CalculatorRegular />, title: 'Escribe las celdas calculadas y las hojas Observaciones y Resumen.' },
   { kind: 'summary', icon: <TableRegular />, title: 'Escribe la hoja Resumen con las cifras del reporte.' },
 ];
 

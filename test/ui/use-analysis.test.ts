@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../src/app/contract';
-import { GENERIC_ERROR, analysisReducer, initialAnalysisState, isBusy, toShownError } from '../../src/taskpane/use-analysis';
+import { GENERIC_ERROR, analysisReducer, initialAnalysisState, isBusy, toShownError } from '../../src/ui/use-analysis';
 import { sampleSummary } from './fake-service';
 
 describe('analysisReducer', () => {

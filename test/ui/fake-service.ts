@@ -14,7 +14,16 @@ export function sampleSummary(over: Partial<AnalysisSummary> = {}): AnalysisSumm
     recognised: true,
     months: ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun'],
     activityCount: 290,
-    strategicActions: [{ code: 'AEI.01.01', name: 'ACCIONES COORDINADAS', physical: 91.2, financial: 1200.5 }],
+    strategicActions: [
+      { code: 'AEI.01.01', name: 'ACCIONES COORDINADAS', physical: 91.2, financial: 1200.5, firstRow: 12, lastRow: 25 },
+      { code: 'AEI.01.02', name: 'GESTIÓN DEL RIESGO', physical: 70, financial: 300, firstRow: 26, lastRow: 45 },
+    ],
+    activityRefs: [
+      { code: 'AOI00000500001', strategicAction: 'AEI.01.01', costCenter: 'GERENCIA MUNICIPAL', firstRow: 13, lastRow: 14 },
+      { code: 'AOI00000500002', strategicAction: 'AEI.01.01', costCenter: 'SUBGERENCIA DE LOGÍSTICA', firstRow: 19, lastRow: 20 },
+      { code: 'AOI00000500003', strategicAction: 'AEI.01.02', costCenter: 'SUBGERENCIA DE LOGÍSTICA', firstRow: 30, lastRow: 31 },
+      { code: 'AOI00000500004', strategicAction: 'AEI.01.02', costCenter: 'GERENCIA MUNICIPAL', firstRow: 40, lastRow: 41 },
+    ],
     totals: {
       physicalAverage: 83.7,
       physicalMedian: 100,

@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import { ErrorBar } from '../../taskpane/components/ErrorBar';
-import { type ShownError, toShownError } from '../../taskpane/use-analysis';
+import { ErrorBar } from '../../ui/components/ErrorBar';
+import { type ShownError, toShownError } from '../../ui/use-analysis';
 import type { WebPoiService } from '../web-service';
 import { useWebState } from '../use-web-state';
 import { saveFile } from '../save-file';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
 
-/** Saves the open workbook with what Recalcular / Generar resumen wrote into it. */
-export function DownloadPanel({ service, save = saveFile }: {
+/**
+ * «Descargar»: saves the open workbook with what the last write put into it. It sits inside
+ * the message that reports the write (nothing is saved until it is pressed), and shows
+ * nothing while there is nothing new to save.
+ */
+export function DownloadButton({ service, save = saveFile }: {
   readonly service: WebPoiService;
   readonly save?: (fileName: string, bytes: Uint8Array) => void;
 }) {
@@ -20,7 +24,7 @@ export function DownloadPanel({ service, save = saveFile }: {
   const state = useWebState(service);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  if (!state.file) return null;
+  if (!state.file || !state.modified) return null;
 
   const onClick = async () => {
     setSaving(true);
@@ -37,14 +41,10 @@ export function DownloadPanel({ service, save = saveFile }: {
 
   return (
     <div className={styles.root}>
-      <Button icon={<ArrowDownloadRegular />} disabled={!state.modified || saving} onClick={() => void onClick()}>
+      <Caption1>Los cambios están en una copia en esta página: descárguela para guardarlos. El archivo original no cambia.</Caption1>
+      <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={saving} onClick={() => void onClick()}>
         Descargar
       </Button>
-      <Caption1>
-        {state.modified
-          ? 'Descarga una copia con las celdas calculadas y las hojas Observaciones y Resumen; el archivo original no cambia.'
-          : 'Pulse «Recalcular» para preparar la copia recalculada.'}
-      </Caption1>
       {error && <ErrorBar error={error} title="No se pudo descargar" />}
     </div>
   );

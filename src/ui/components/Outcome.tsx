@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { AnalysisState } from '../use-analysis';
 import { formatCount } from '../format';
 import { NoticeBar } from './ErrorBar';
+import { type ActionLabels, DEFAULT_ACTION_LABELS } from './ActionBar';
 
 /** «la hoja Observaciones», «las hojas Observaciones y Resumen». */
 function sheetsPhrase(sheets: readonly string[]): string {
@@ -8,11 +10,22 @@ function sheetsPhrase(sheets: readonly string[]): string {
   return `las hojas ${sheets.slice(0, -1).join(', ')} y ${sheets[sheets.length - 1]}`;
 }
 
+export interface OutcomeProps {
+  readonly state: AnalysisState;
+  readonly labels?: ActionLabels;
+  /** Shown inside the message after a write (and after a validation, for the host to hide when nothing changed): the web page's «Descargar». */
+  readonly writeAction?: ReactNode;
+}
+
 /** What the last action did, in one sentence (and what to do next when it matters). */
-export function Outcome({ state }: { readonly state: AnalysisState }) {
+export function Outcome({ state, labels = DEFAULT_ACTION_LABELS, writeAction }: OutcomeProps) {
   const s = state.summary;
   if (state.action === 'summary') {
-    return <NoticeBar intent="success">Se escribió la hoja Resumen.</NoticeBar>;
+    return (
+      <NoticeBar intent="success" action={writeAction}>
+        Se escribió la hoja Resumen.
+      </NoticeBar>
+    );
   }
   if (!s) return null;
   if (!s.recognised) {
@@ -30,7 +43,7 @@ export function Outcome({ state }: { readonly state: AnalysisState }) {
     const n = state.cellsWritten ?? 0;
     const sheets = sheetsPhrase(state.sheetsWritten);
     return (
-      <NoticeBar intent="success" title="Recalculado">
+      <NoticeBar intent="success" title="Recalculado" action={writeAction}>
         {n === 0
           ? `Las celdas calculadas ya estaban al día; se actualizó ${sheets}.`
           : `Se escribieron ${formatCount(n)} celdas calculadas y ${sheets}.`}{' '}
@@ -39,10 +52,10 @@ export function Outcome({ state }: { readonly state: AnalysisState }) {
     );
   }
   return (
-    <NoticeBar intent={counts.error > 0 ? 'warning' : 'success'} title="Validación terminada">
+    <NoticeBar intent={counts.error > 0 ? 'warning' : 'success'} title="Validación terminada" action={writeAction}>
       {found}
       {s.pendingCells > 0 &&
-        ` ${formatCount(s.pendingCells)} celdas calculadas no coinciden con los datos: use «Recalcular» para corregirlas.`}
+        ` ${formatCount(s.pendingCells)} celdas calculadas no coinciden con los datos: use «${labels.recompute}» para corregirlas.`}
     </NoticeBar>
   );
 }

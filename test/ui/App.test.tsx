@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { App } from '../../src/taskpane/App';
-import { GENERIC_ERROR } from '../../src/taskpane/use-analysis';
+import { App } from '../../src/ui/App';
+import { GENERIC_ERROR } from '../../src/ui/use-analysis';
 import { UserFacingError } from '../../src/app/contract';
-import { localIsoDate } from '../../src/engine/compute/deadlines';
+import { defaultFechaCorte, formatDmy } from '../../src/ui/dates';
 import { FakeService, deferred, sampleSummary } from './fake-service';
 import { renderInPane } from './render';
 
@@ -20,29 +20,63 @@ function button(name: RegExp | string) {
 }
 
 describe('App', () => {
-  it('defaults the fecha de corte to today, as YYYY-MM-DD', async () => {
+  it('validates as soon as the report sheet is known: figures without another click', async () => {
+    const service = await renderApp();
+    await screen.findByTestId('promedio');
+    expect(service.calls.filter((c) => c[0] === 'analyze')).toEqual([['analyze', 'Reporte POI', defaultFechaCorte().fechaCorte]]);
+    expect(screen.getByText(/290 AO revisadas/)).toBeTruthy();
+  });
+
+  it('does not validate on open when told not to', async () => {
+    const service = await renderApp(new FakeService(), { validateOnOpen: false });
+    expect(service.calls.some((c) => c[0] === 'analyze')).toBe(false);
+    expect(screen.queryByTestId('promedio')).toBeNull();
+  });
+
+  it('defaults the fecha de corte to the day after the last deadline that has passed, in dd/mm/aaaa, and says why', async () => {
     await renderApp();
+    const d = defaultFechaCorte();
     const input = screen.getByLabelText(/Fecha de corte/) as HTMLInputElement;
-    expect(input.value).toBe(localIsoDate());
-    expect(input.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const now = new Date();
-    expect(input.value).toBe(
-      `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`,
-    );
+    expect(input.value).toBe(formatDmy(d.fechaCorte));
+    expect(input.value).toMatch(/^01\/\d{2}\/\d{4}$/);
+    expect(screen.getByText(new RegExp(`Por defecto, ${formatDmy(d.fechaCorte)}: el día después del último plazo de registro vencido \\(${formatDmy(d.deadline)}`))).toBeTruthy();
+  });
+
+  it('reads 01082023 as 1 August 2023 and validates with it', async () => {
+    const service = await renderApp();
+    await screen.findByTestId('promedio');
+    const input = screen.getByLabelText(/Fecha de corte/);
+    fireEvent.change(input, { target: { value: '01082023' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(service.calls).toContainEqual(['analyze', 'Reporte POI', '2023-08-01']));
+    expect((input as HTMLInputElement).value).toBe('01/08/2023');
+  });
+
+  it('moves the focus to the outcome when an action ends', async () => {
+    await renderApp();
+    await screen.findByText(/Validación terminada/);
+    button('Validar').focus();
+    fireEvent.click(button('Validar'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('outcome')));
+    expect(screen.getByTestId('outcome').textContent).toContain('Validación terminada');
   });
 
   it('runs Validar with the chosen sheet and date', async () => {
     const service = await renderApp();
-    fireEvent.change(screen.getByLabelText(/Fecha de corte/), { target: { value: '2023-08-15' } });
+    const input = screen.getByLabelText(/Fecha de corte/);
+    fireEvent.change(input, { target: { value: '15/08/2023' } });
+    fireEvent.blur(input);
     fireEvent.click(button('Validar'));
-    await screen.findByTestId('promedio');
-    expect(service.calls).toContainEqual(['analyze', 'Reporte POI', '2023-08-15']);
+    await waitFor(() => expect(service.calls.filter((c) => c[2] === '2023-08-15').length).toBeGreaterThan(0));
+    expect(service.calls[service.calls.length - 1]).toEqual(['analyze', 'Reporte POI', '2023-08-15']);
   });
 
   it('blocks the actions on an invalid date and says what to write', async () => {
     await renderApp();
-    fireEvent.change(screen.getByLabelText(/Fecha de corte/), { target: { value: '' } });
-    expect(screen.getByText('Escriba una fecha válida (AAAA-MM-DD).')).toBeTruthy();
+    const input = screen.getByLabelText(/Fecha de corte/);
+    fireEvent.change(input, { target: { value: '31/02/2023' } });
+    fireEvent.blur(input);
+    await screen.findByText(/Escriba la fecha como dd\/mm\/aaaa/);
     expect((button('Validar') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -68,6 +102,9 @@ describe('App', () => {
     service.progress = [{ stage: 'reading' }];
     service.gate = deferred<void>();
     await renderApp(service);
+    await act(async () => service.gate!.resolve());
+    await screen.findByText(/Validación terminada/);
+    service.gate = deferred<void>();
     fireEvent.click(button('Recalcular y escribir'));
     expect((await screen.findByRole('status')).textContent).toContain('Leyendo…');
     await act(async () => service.gate!.resolve());
@@ -76,7 +113,7 @@ describe('App', () => {
 
   it('shows the figures in es-PE format, and the semáforo with words as well as colours', async () => {
     await renderApp();
-    fireEvent.click(button('Validar'));
+    await screen.findByText(/Validación terminada/);
     const promedio = await screen.findByTestId('promedio');
     expect(promedio.textContent).toContain(`83.7${NBSP}%`);
     expect(screen.getByTestId('mediana').textContent).toContain(`100${NBSP}%`);
@@ -149,7 +186,7 @@ describe('sheet choice', () => {
     const service = new FakeService();
     service.sheets = [{ name: 'Hoja1', recognised: false }, { name: 'Reporte POI', recognised: true }];
     await renderApp(service);
-    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('combobox', { name: /Hoja del reporte/ })).toBeNull();
     expect(screen.getByText('Reporte POI')).toBeTruthy();
   });
 
@@ -171,6 +208,6 @@ describe('sheet choice', () => {
     service.sheets = [{ name: 'Hoja1', recognised: false }, { name: 'Hoja2', recognised: false }];
     await renderApp(service);
     expect(screen.getByText(/Ninguna hoja tiene los encabezados/)).toBeTruthy();
-    expect((screen.getByRole('combobox') as HTMLSelectElement).options).toHaveLength(2);
+    expect((screen.getByRole('combobox', { name: /Hoja del reporte/ }) as HTMLSelectElement).options).toHaveLength(2);
   });
 });

@@ -1,23 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { TrafficCounts } from '../../engine/figures';
-import type { TrafficColor } from '../../engine/model';
 import { formatCount } from '../format';
-
-/** The report's own bands (spec §2.12), as words: colour is never the only signal. */
-export const TRAFFIC_TEXT: Readonly<Record<TrafficColor, { name: string; band: string }>> = {
-  red: { name: 'Rojo', band: '< 75 %' },
-  yellow: { name: 'Amarillo', band: '75–95 %' },
-  green: { name: 'Verde', band: '> 95 %' },
-};
-
-export const TRAFFIC_ORDER: readonly TrafficColor[] = ['red', 'yellow', 'green'];
-
-/** Background/foreground pairs with enough contrast for text (WCAG AA). */
-export const TRAFFIC_COLORS: Readonly<Record<TrafficColor, { bg: string; fg: string }>> = {
-  red: { bg: '#fde7e9', fg: '#a4262c' },
-  yellow: { bg: '#fff4ce', fg: '#7a5b00' },
-  green: { bg: '#dff6dd', fg: '#0e700e' },
-};
+import { TRAFFIC_COLORS, TRAFFIC_ORDER, TRAFFIC_TEXT } from '../colors';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },

@@ -1,4 +1,4 @@
-import { formatCellValue, formatCount, formatPercent, formatSoles } from '../../src/taskpane/format';
+import { formatCellValue, formatCount, formatPercent, formatSoles } from '../../src/ui/format';
 
 const NBSP = '\u00a0';
 

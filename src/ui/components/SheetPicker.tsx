@@ -17,7 +17,9 @@ export interface SheetPickerProps {
 }
 
 /** The sheets to offer: those with the POI layout, or every sheet when none has it. */
-export function candidateSheets(sheets: readonly SheetChoice[]): readonly SheetChoice[] {
+export function candidateSheets(all: readonly SheetChoice[]): readonly SheetChoice[] {
+  // The tool's Observaciones and Resumen are shown as tabs, never offered as the report.
+  const sheets = all.filter((s) => s.toolRole !== 'observaciones' && s.toolRole !== 'resumen');
   const recognised = sheets.filter((s) => s.recognised);
   return recognised.length > 0 ? recognised : sheets;
 }
