@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+/**
+ * The entry of the bundled `dist/node/cli/poi-check.js` (webpack.cli.config.js). Inside a
+ * bundle `require.main === module` of poi-check.ts is never true, so the bundle starts here.
+ */
+import { main } from './poi-check';
+
+process.exitCode = main(process.argv.slice(2));
