@@ -1,4 +1,4 @@
-import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
+import { cellAt, gridWidth, type Address, type CellValue, type Grid } from '../grid/cell';
 import { monthNumber } from '../grid/months';
 import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
 import { isHeaderLabel, isTitleText } from '../layout/find-layout';
@@ -111,7 +111,7 @@ class SheetParser {
   }
 
   private at(row: number, col: number): Located<CellValue> {
-    return { value: col >= 0 ? cellAt(this.grid, row, col) : null, at: { row, col: Math.max(col, 0) } };
+    return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
   }
 
   private rowTexts(row: number): { col: number; text: string }[] {
@@ -162,7 +162,7 @@ class SheetParser {
     const o: MutableObjective = {
       code: objectiveCode(m[1]),
       name: m[2].trim(),
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       strategicActions: [],
     };
     this.objectives.push(o);
@@ -177,7 +177,7 @@ class SheetParser {
       index: this.actions.length,
       code: strategicActionCode(m[1], m[2]),
       name: m[3].trim(),
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       objectiveCode: this.objective?.code ?? null,
       activities: [],
       physicalLine: null,
@@ -190,22 +190,15 @@ class SheetParser {
 
   private readRow(row: number, kind: RowKind): ActivityRow {
     const cols = this.layout.columns;
+    const cells = this.grid.rows[row];
     return {
       row,
       kind,
-      physical: cols.physicalMonths.map((c) => this.monthCell(row, c)),
+      physical: monthCells(cells, row, cols.physicalMonths),
       physicalAccumulated: this.at(row, cols.physicalAccumulated),
-      financial: cols.financialMonths.map((c) => this.monthCell(row, c)),
+      financial: monthCells(cells, row, cols.financialMonths),
       financialAccumulated: this.at(row, cols.financialAccumulated),
     };
-  }
-
-  private monthCell(row: number, col: number): MonthCell {
-    const raw = cellAt(this.grid, row, col);
-    // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new ParsedMonthCell(row, col, raw, raw);
-    const read = readNumber(raw);
-    return new ParsedMonthCell(row, col, raw, read.value, read.problem);
   }
 
 
@@ -217,7 +210,7 @@ class SheetParser {
       return;
     }
     this.pending = {
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       code: m[1].replace(/\s+/g, '').toUpperCase(),
       name: m[2].trim(),
       programmed: this.readRow(row, 'PROGRAMADO'),
@@ -284,7 +277,7 @@ class SheetParser {
       const m = AEI_CODE_IN.exec(t.text);
       const line: StrategicActionLine = {
         row,
-        label: { value: t.text, at: { row, col: t.col } },
+        label: new LocatedCell(t.text, row, t.col),
         namesCode: m ? strategicActionCode(m[1], m[2]) : null,
         value: this.at(row, physical ? cols.percent : cols.financialAccumulated),
       };
@@ -309,7 +302,7 @@ class SheetParser {
     const valueCol = texts.length > 1 ? texts[texts.length - 1].col : this.layout.columns.last;
     this.totals.push({
       key: entry[1],
-      label: { value: first.text, at: { row, col: first.col } },
+      label: new LocatedCell(first.text, row, first.col),
       value: this.at(row, valueCol),
     });
     return true;
@@ -330,25 +323,86 @@ class SheetParser {
     if (!target) return false;
     const c = this.trafficLight.cols;
     this.trafficLight[target] = {
-      label: { value: texts[0].text, at: { row, col: texts[0].col } },
+      label: new LocatedCell(texts[0].text, row, texts[0].col),
       counts: { red: this.at(row, c.red), yellow: this.at(row, c.yellow), green: this.at(row, c.green) },
     };
     return true;
   }
 }
 
-/** One shape for every month cell (a quarter of a million on a large sheet). */
-class ParsedMonthCell implements MonthCell {
-  readonly at: { readonly row: number; readonly col: number };
+// The model holds a few dozen cells per AO (a quarter of a million on a 10,000-AO sheet), all
+// alive until the end of the run: each is one small object, and its address object is built
+// only when asked for (a rule flagging that cell), not kept beside every cell.
+
+/** A value with its cell. */
+class LocatedCell<T> implements Located<T> {
   constructor(
-    row: number,
-    col: number,
+    readonly value: T,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
+  }
+}
+
+/** A month cell holding a finite number or nothing: its value is the cell itself. */
+class PlainMonthCell implements MonthCell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly raw: number | null,
+  ) {}
+
+  get value(): number | null {
+    return this.raw;
+  }
+
+  get problem(): undefined {
+    return undefined;
+  }
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
+  }
+}
+
+/** A month cell holding text, a boolean or a non-finite number: read by readNumber. */
+class ReadMonthCell implements MonthCell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
     readonly raw: CellValue,
     readonly value: number | null,
-    readonly problem?: 'text-number' | 'not-a-number',
-  ) {
-    this.at = { row, col };
+    readonly problem: 'text-number' | 'not-a-number' | undefined,
+  ) {}
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
   }
+}
+
+// V8 gives a field that has only seen numbers a "double" representation, which boxes every
+// stored number in a heap object of its own (a quarter of a million extra objects). Objects
+// built first with null keep the fields tagged, so the grid's numbers are shared, not copied;
+// they stay referenced because V8 forgets an unused object shape at the next collection.
+const _TAGGED_SHAPES: readonly object[] = [
+  new PlainMonthCell(0, 0, null),
+  new ReadMonthCell(0, 0, null, null, undefined),
+  new LocatedCell<CellValue>(null, 0, 0),
+];
+
+/** The month cells of one row at `cols`, read from the row's cells. */
+function monthCells(cells: ReadonlyArray<CellValue> | undefined, row: number, cols: readonly number[]): MonthCell[] {
+  return cols.map((col): MonthCell => {
+    const v = cells ? cells[col] : undefined;
+    const raw = v === undefined ? null : v;
+    // Most month cells are plain numbers or blanks: no need to go through readNumber.
+    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(row, col, raw);
+    const read = readNumber(raw);
+    return new ReadMonthCell(row, col, raw, read.value, read.problem);
+  });
 }
 
 function rowKind(value: CellValue): RowKind | null {
