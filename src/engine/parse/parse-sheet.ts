@@ -347,13 +347,22 @@ class LocatedCell<T> implements Located<T> {
   }
 }
 
-/** A month cell holding a finite number or nothing: its value is the cell itself. */
+/**
+ * A month cell holding a finite number or nothing: its value is the cell itself, read from
+ * the grid's row (the grid is never changed). Keeping the number in a field of its own would
+ * make V8 box each one in a separate heap object once the field has seen a fraction.
+ */
 class PlainMonthCell implements MonthCell {
   constructor(
+    private readonly cells: ReadonlyArray<CellValue> | undefined,
     readonly row: number,
     readonly col: number,
-    readonly raw: number | null,
   ) {}
+
+  get raw(): number | null {
+    const v = this.cells?.[this.col];
+    return v === undefined ? null : (v as number | null);
+  }
 
   get value(): number | null {
     return this.raw;
@@ -383,23 +392,13 @@ class ReadMonthCell implements MonthCell {
   }
 }
 
-// V8 gives a field that has only seen numbers a "double" representation, which boxes every
-// stored number in a heap object of its own (a quarter of a million extra objects). Objects
-// built first with null keep the fields tagged, so the grid's numbers are shared, not copied;
-// they stay referenced because V8 forgets an unused object shape at the next collection.
-const _TAGGED_SHAPES: readonly object[] = [
-  new PlainMonthCell(0, 0, null),
-  new ReadMonthCell(0, 0, null, null, undefined),
-  new LocatedCell<CellValue>(null, 0, 0),
-];
-
 /** The month cells of one row at `cols`, read from the row's cells. */
 function monthCells(cells: ReadonlyArray<CellValue> | undefined, row: number, cols: readonly number[]): MonthCell[] {
   return cols.map((col): MonthCell => {
     const v = cells ? cells[col] : undefined;
     const raw = v === undefined ? null : v;
     // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(row, col, raw);
+    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(cells, row, col);
     const read = readNumber(raw);
     return new ReadMonthCell(row, col, raw, read.value, read.problem);
   });
