@@ -25,8 +25,8 @@ function sourceModule(url, line) {
       readFileSync(url.replace(/^file:\/\//, ''), 'utf8')
         .split('\n')
         .forEach((text, i) => {
-          const m = /^(?:;\/\/|\/\/ MODULE:) (\.\/\S+)/.exec(text);
-          if (m) starts.push([i, m[1].replace(/^\.\//, '')]);
+          const m = /^(?:;\/\/|\/\/ MODULE:) (\.\.?\/\S+)/.exec(text);
+          if (m) starts.push([i, m[1].replace(/^(\.\.?\/)+/, '')]);
         });
     } catch {
       // not readable: group by file
