@@ -1,36 +1,56 @@
 import type { ActivityFigures } from '../figures';
 import type { Activity, ActivityRow, AggregationType, Layout } from '../model';
 import { deadlinePassed } from './deadlines';
-import { round2, sumMoney } from './round';
+import { round2 } from './round';
 import { trafficColor } from './traffic-light';
 
 // An unknown TIPO DE AGREGACIÓN is flagged by a rule; the figures then use the common case.
 const FALLBACK_AGGREGATION: AggregationType = 'Acumulado Anual';
 
-const monthValues = (row: ActivityRow | null, n: number): number[] =>
-  row ? row.physical.map((m) => m.value ?? 0) : new Array<number>(n).fill(0);
+// Scratch buffers for the month values of the AO being computed: reused across the AO, so a
+// 50,000-AO sheet allocates no array per AO for them.
+let programmedScratch = new Float64Array(12);
+let executedScratch = new Float64Array(12);
+
+/** The physical month values of a row (blanks and unreadable cells as 0) into `into`; returns their count. */
+function monthValues(row: ActivityRow | null, n: number, into: Float64Array): number {
+  if (!row) {
+    into.fill(0, 0, n);
+    return n;
+  }
+  const cells = row.physical;
+  for (let i = 0; i < cells.length; i++) into[i] = cells[i].value ?? 0;
+  return cells.length;
+}
 
 /** Rule 1: AVANCE ACUMULADO físico by TIPO DE AGREGACIÓN (blanks count as 0). */
 export function accumulate(values: readonly number[], type: AggregationType): number | '-' {
+  return accumulateFirst(values, values.length, type);
+}
+
+function accumulateFirst(values: ArrayLike<number>, n: number, type: AggregationType): number | '-' {
   if (type === 'No Acumulado') return '-';
   if (type === 'Acumulado Mensual') {
-    for (let i = values.length - 1; i >= 0; i--) if (values[i] > 0) return values[i];
+    for (let i = n - 1; i >= 0; i--) if (values[i] > 0) return values[i];
     return 0;
   }
-  return round2(values.reduce((a, b) => a + b, 0));
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i];
+  return round2(sum);
 }
 
 /** Rule 5 for `No Acumulado`: mean of executed/programmed over months programmed > 0. */
-function monthlyMeanPercent(programmed: readonly number[], executed: readonly number[]): number | null {
+function monthlyMeanPercent(programmed: ArrayLike<number>, executed: ArrayLike<number>, n: number): number | null {
   let sum = 0;
-  let n = 0;
-  programmed.forEach((p, i) => {
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const p = programmed[i];
     if (p > 0) {
       sum += (executed[i] / p) * 100;
-      n++;
+      count++;
     }
-  });
-  return n === 0 ? null : sum / n;
+  }
+  return count === 0 ? null : sum / count;
 }
 
 /** For each month of the period (column order), whether its tracking deadline has passed (rule 4). */
@@ -38,25 +58,48 @@ export function deadlinesPassed(layout: Layout, year: number, fechaCorte: string
   return layout.months.map((month) => deadlinePassed(year, month, fechaCorte));
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Months whose EJECUTADO physical value is blank with the deadline passed (rule 4). */
-export function missingMonths(activity: Activity, layout: Layout, passed: readonly boolean[]): number[] {
-  return layout.months.filter((_, i) => {
-    if (!passed[i]) return false;
-    const cell = activity.executed?.physical[i];
-    return !cell || (cell.value === null && cell.problem === undefined);
-  });
+export function missingMonths(activity: Activity, layout: Layout, passed: readonly boolean[]): readonly number[] {
+  let missing: number[] | null = null;
+  const cells = activity.executed?.physical;
+  const months = layout.months;
+  for (let i = 0; i < months.length; i++) {
+    if (!passed[i]) continue;
+    const cell = cells?.[i];
+    if (!cell || (cell.value === null && cell.problem === undefined)) (missing ??= []).push(months[i]);
+  }
+  return missing ?? NONE;
+}
+
+/** Sum of a row's financial month values (blanks as 0), rounded to cents as sumMoney does. */
+function sumFinancial(row: ActivityRow | null): number {
+  if (!row) return 0;
+  let total = 0;
+  const cells = row.financial;
+  for (let i = 0; i < cells.length; i++) total += cells[i].value ?? 0;
+  return round2(total);
 }
 
 /** `passed`: from deadlinesPassed(), computed once for the whole sheet. */
 export function computeActivity(activity: Activity, layout: Layout, passed: readonly boolean[]): ActivityFigures {
   const n = layout.months.length;
   const type = activity.aggregationType ?? FALLBACK_AGGREGATION;
-  const programmed = monthValues(activity.programmed, n);
-  const executed = monthValues(activity.executed, n);
+  const width = Math.max(n, activity.programmed?.physical.length ?? 0, activity.executed?.physical.length ?? 0);
+  if (programmedScratch.length < width) {
+    programmedScratch = new Float64Array(width);
+    executedScratch = new Float64Array(width);
+  }
+  const programmed = programmedScratch;
+  const executed = executedScratch;
+  const np = monthValues(activity.programmed, n, programmed);
+  const ne = monthValues(activity.executed, n, executed);
   const missing = missingMonths(activity, layout, passed);
-  const withoutProgramming = programmed.every((v) => v === 0); // rule 3
-  const programmedAcc = accumulate(programmed, type);
-  const executedAcc = accumulate(executed, type);
+  let withoutProgramming = true; // rule 3
+  for (let i = 0; i < np; i++) if (programmed[i] !== 0) withoutProgramming = false;
+  const programmedAcc = accumulateFirst(programmed, np, type);
+  const executedAcc = accumulateFirst(executed, ne, type);
 
   let percent: number | 'S.P.' | 'S.I.';
   if (missing.length > 0) percent = 'S.I.';
@@ -64,13 +107,12 @@ export function computeActivity(activity: Activity, layout: Layout, passed: read
   else {
     const raw =
       type === 'No Acumulado'
-        ? monthlyMeanPercent(programmed, executed)
+        ? monthlyMeanPercent(programmed, executed, np)
         : typeof programmedAcc === 'number' && programmedAcc > 0 && typeof executedAcc === 'number'
           ? (executedAcc / programmedAcc) * 100
           : null;
     percent = raw === null ? 'S.P.' : round2(Math.min(100, raw));
   }
-  const sumFinancial = (row: ActivityRow | null): number => sumMoney(row ? row.financial.map((m) => m.value ?? 0) : []);
   return {
     activity,
     physicalProgrammed: withoutProgramming ? 'S.P.' : programmedAcc,

@@ -1,4 +1,4 @@
-import type { ActivityFigures, Figures } from '../figures';
+import type { Figures } from '../figures';
 import type { PoiModel } from '../model';
 import { computeActivity, deadlinesPassed } from './activity';
 import { computeStrategicAction } from './strategic-action';
@@ -10,8 +10,8 @@ export function computeFigures(model: PoiModel, fechaCorte: string): Figures {
   const year = model.layout.year ?? Number(fechaCorte.slice(0, 4));
   const passed = deadlinesPassed(model.layout, year, fechaCorte);
   const activities = model.activities.map((a) => computeActivity(a, model.layout, passed));
-  const byIndex = new Map<number, ActivityFigures>(activities.map((f) => [f.activity.index, f]));
-  const strategicActions = model.strategicActions.map((s) => computeStrategicAction(s, byIndex));
+  // An AO's index is its position in model.activities, hence in `activities`.
+  const strategicActions = model.strategicActions.map((s) => computeStrategicAction(s, activities));
   return {
     activities,
     strategicActions,

@@ -1,4 +1,4 @@
-import { cellAt, gridWidth, type CellValue, type Grid } from '../grid/cell';
+import { cellAt, gridWidth, type Address, type CellValue, type Grid } from '../grid/cell';
 import { monthNumber } from '../grid/months';
 import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
 import { isHeaderLabel, isTitleText } from '../layout/find-layout';
@@ -116,7 +116,7 @@ class SheetParser {
   }
 
   private at(row: number, col: number): Located<CellValue> {
-    return { value: col >= 0 ? cellAt(this.grid, row, col) : null, at: { row, col: Math.max(col, 0) } };
+    return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
   }
 
   private rowTexts(row: number): { col: number; text: string }[] {
@@ -167,7 +167,7 @@ class SheetParser {
     const o: MutableObjective = {
       code: objectiveCode(m[1]),
       name: m[2].trim(),
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       strategicActions: [],
     };
     this.objectives.push(o);
@@ -182,7 +182,7 @@ class SheetParser {
       index: this.actions.length,
       code: strategicActionCode(m[1], m[2]),
       name: m[3].trim(),
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       objectiveCode: this.objective?.code ?? null,
       activities: [],
       physicalLine: null,
@@ -195,23 +195,15 @@ class SheetParser {
 
   private readRow(row: number, kind: RowKind): ActivityRow {
     const cols = this.layout.columns;
+    const cells = this.grid.rows[row];
     return {
       row,
       kind,
-      physical: cols.physicalMonths.map((c) => this.monthCell(row, c)),
+      physical: monthCells(cells, row, cols.physicalMonths, this.underMerge),
       physicalAccumulated: this.at(row, cols.physicalAccumulated),
-      financial: cols.financialMonths.map((c) => this.monthCell(row, c)),
+      financial: monthCells(cells, row, cols.financialMonths, this.underMerge),
       financialAccumulated: this.at(row, cols.financialAccumulated),
     };
-  }
-
-  private monthCell(row: number, col: number): MonthCell {
-    const raw = cellAt(this.grid, row, col);
-    if (this.underMerge !== null && this.underMerge.has(cellKey(row, col))) return new ParsedMonthCell(row, col, raw, null, 'under-merge');
-    // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new ParsedMonthCell(row, col, raw, raw);
-    const read = readNumber(raw);
-    return new ParsedMonthCell(row, col, raw, read.value, read.problem);
   }
 
 
@@ -223,7 +215,7 @@ class SheetParser {
       return;
     }
     this.pending = {
-      label: { value: label, at: { row, col: this.layout.columns.label } },
+      label: new LocatedCell(label, row, this.layout.columns.label),
       code: m[1].replace(/\s+/g, '').toUpperCase(),
       name: m[2].trim(),
       programmed: this.readRow(row, 'PROGRAMADO'),
@@ -290,7 +282,7 @@ class SheetParser {
       const m = AEI_CODE_IN.exec(t.text);
       const line: StrategicActionLine = {
         row,
-        label: { value: t.text, at: { row, col: t.col } },
+        label: new LocatedCell(t.text, row, t.col),
         namesCode: m ? strategicActionCode(m[1], m[2]) : null,
         value: this.at(row, physical ? cols.percent : cols.financialAccumulated),
       };
@@ -315,7 +307,7 @@ class SheetParser {
     const valueCol = texts.length > 1 ? texts[texts.length - 1].col : this.layout.columns.last;
     this.totals.push({
       key: entry[1],
-      label: { value: first.text, at: { row, col: first.col } },
+      label: new LocatedCell(first.text, row, first.col),
       value: this.at(row, valueCol),
     });
     return true;
@@ -336,25 +328,87 @@ class SheetParser {
     if (!target) return false;
     const c = this.trafficLight.cols;
     this.trafficLight[target] = {
-      label: { value: texts[0].text, at: { row, col: texts[0].col } },
+      label: new LocatedCell(texts[0].text, row, texts[0].col),
       counts: { red: this.at(row, c.red), yellow: this.at(row, c.yellow), green: this.at(row, c.green) },
     };
     return true;
   }
 }
 
-/** One shape for every month cell (a quarter of a million on a large sheet). */
-class ParsedMonthCell implements MonthCell {
-  readonly at: { readonly row: number; readonly col: number };
+// The model holds a few dozen cells per AO (a quarter of a million on a 10,000-AO sheet), all
+// alive until the end of the run: each is one small object, and its address object is built
+// only when asked for (a rule flagging that cell), not kept beside every cell.
+
+/** A value with its cell. */
+class LocatedCell<T> implements Located<T> {
   constructor(
-    row: number,
-    col: number,
+    readonly value: T,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
+  }
+}
+
+/**
+ * A month cell holding a finite number or nothing: its value is the cell itself, read from
+ * the grid's row (the grid is never changed). Keeping the number in a field of its own would
+ * make V8 box each one in a separate heap object once the field has seen a fraction.
+ */
+class PlainMonthCell implements MonthCell {
+  constructor(
+    private readonly cells: ReadonlyArray<CellValue> | undefined,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  get raw(): number | null {
+    const v = this.cells?.[this.col];
+    return v === undefined ? null : (v as number | null);
+  }
+
+  get value(): number | null {
+    return this.raw;
+  }
+
+  get problem(): undefined {
+    return undefined;
+  }
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
+  }
+}
+
+/** A month cell holding text, a boolean or a non-finite number: read by readNumber. */
+class ReadMonthCell implements MonthCell {
+  constructor(
+    readonly row: number,
+    readonly col: number,
     readonly raw: CellValue,
     readonly value: number | null,
-    readonly problem?: MonthCell['problem'],
-  ) {
-    this.at = { row, col };
+    readonly problem: MonthCell['problem'],
+  ) {}
+
+  get at(): Address {
+    return { row: this.row, col: this.col };
   }
+}
+
+/** The month cells of one row at `cols`, read from the row's cells. */
+function monthCells(cells: ReadonlyArray<CellValue> | undefined, row: number, cols: readonly number[], underMerge: Set<number> | null): MonthCell[] {
+  return cols.map((col): MonthCell => {
+    const v = cells ? cells[col] : undefined;
+    const raw = v === undefined ? null : v;
+    // A value hidden under a merged area is not counted (value-under-merge reports it).
+    if (underMerge !== null && underMerge.has(cellKey(row, col))) return new ReadMonthCell(row, col, raw, null, 'under-merge');
+    // Most month cells are plain numbers or blanks: no need to go through readNumber.
+    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(cells, row, col);
+    const read = readNumber(raw);
+    return new ReadMonthCell(row, col, raw, read.value, read.problem);
+  });
 }
 
 function rowKind(value: CellValue): RowKind | null {

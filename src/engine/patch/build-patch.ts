@@ -1,5 +1,5 @@
 import { cellAt, type Address, type CellValue, type Grid } from '../grid/cell';
-import { toA1 } from '../grid/a1';
+import { columnLetters } from '../grid/a1';
 import type { Figures } from '../figures';
 import type { PoiModel, TrafficColor } from '../model';
 import { NUMBER_FORMATS, type ComputedCell, type ComputedKind, type Patch, type PatchCell } from './types';
@@ -8,8 +8,11 @@ import { sameValue } from './values';
 /** Every computed cell of the report with its value: the only cells the tool may write. */
 export function computedCells(model: PoiModel, figures: Figures): ComputedCell[] {
   const cells: ComputedCell[] = [];
+  // A handful of columns hold every computed cell: their letters once, not per cell.
+  const letters: string[] = [];
   const add = (at: Address, kind: ComputedKind, value: CellValue, color: TrafficColor | null = null): void => {
-    cells.push({ at, a1: toA1(at), kind, value, format: NUMBER_FORMATS[kind], color });
+    const a1 = (letters[at.col] ??= columnLetters(at.col)) + (at.row + 1);
+    cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
   };
   const cols = model.layout.columns;
   for (const f of figures.activities) {

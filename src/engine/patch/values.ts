@@ -9,6 +9,9 @@ import { normalizeLabel, readNumber } from '../grid/text';
 export function sameValue(stated: CellValue, computed: CellValue): boolean {
   if (computed === null) return stated === null || (typeof stated === 'string' && stated.trim() === '');
   if (typeof computed === 'number') {
+    // Most stated cells are blank or plain numbers: decided without building a ReadNumber.
+    if (stated === null) return false;
+    if (typeof stated === 'number') return Number.isFinite(stated) && Math.abs(stated - computed) < 0.005;
     const read = readNumber(stated);
     return read.value !== null && Math.abs(read.value - computed) < 0.005;
   }

@@ -1,0 +1,59 @@
+/**
+ * The `poi-check` CLI as ONE file, `dist/node/cli/poi-check.js` (webpack, target node):
+ * Node then reads and compiles one script instead of resolving and loading ~100 compiled
+ * modules plus fflate and saxes (about a tenth of a 10,000-AO run went to the module loader).
+ *
+ *   npm run build:cli                       the CLI
+ *   npm run build:cli -- --env bench        also dist/node/bench/engine.js (the bench's pieces)
+ *
+ * Not minified: start-up is dominated by V8's lazy compile, not by the file's size, and a
+ * planner's bug report keeps readable stack traces.
+ */
+const path = require('node:path');
+const webpack = require('webpack');
+
+module.exports = (env = {}) => ({
+  mode: 'production',
+  target: 'node20',
+  devtool: false,
+  context: __dirname,
+  entry: {
+    'cli/poi-check': './src/cli/bin.ts',
+    // The bench measures read, engine and copy separately with the same bundled code.
+    ...(env.bench ? { 'bench/engine': './scripts/bench-entry.ts' } : {}),
+  },
+  output: {
+    path: path.resolve(__dirname, 'dist', 'node'),
+    filename: '[name].js',
+    library: { type: 'commonjs2' },
+    // dist/node only holds this build's output (the web build keeps dist/node; see webpack.config.js).
+    clean: true,
+  },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        loader: 'ts-loader',
+        options: {
+          // Type-checking is `npm run typecheck`'s job; the build only transpiles.
+          transpileOnly: true,
+          configFile: path.resolve(__dirname, 'tsconfig.build.json'),
+          // ES modules let webpack hoist everything into one scope (no per-module wrappers).
+          compilerOptions: { module: 'es2020', target: 'es2021', noEmit: false, sourceMap: false, rootDir: __dirname },
+        },
+      },
+    ],
+  },
+  optimization: {
+    minimize: false,
+    concatenateModules: true,
+    // Readable names in profiles and stack traces.
+    moduleIds: 'named',
+  },
+  // `#!/usr/bin/env node` of src/cli/bin.ts is stripped by the parser; put it back first.
+  plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, test: /poi-check\.js$/ })],
+  performance: { hints: false },
+  stats: 'errors-warnings',
+});
