@@ -279,7 +279,7 @@ class ReportBuilder {
     const money = NUMBER_FORMATS['financial-accumulated'];
     const lines: [string, number | null, string][] = [
       ['PROMEDIO DE EJECUCIÓN FÍSICA (%)', t.physicalAverage, '0.0'],
-      ['MEDIANA DEI AV% DEL POI', t.physicalMedian, '0.##'],
+      ['MEDIANA DEI AV% DEL POI', t.physicalMedian, '0.00'],
       ['EJECUCIÓN FÍSICA TOTAL (PROMEDIO DE AEI)', t.aeiAverage, '0.0'],
       ['TOTAL DE PROGRAMACIÓN FINANCIERA', t.financialProgrammed, money],
       ['TOTAL DE EJECUCIÓN FINANCIERA', t.financialExecuted, money],

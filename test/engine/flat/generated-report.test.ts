@@ -1,6 +1,7 @@
 import { analyze, generatedReport, GENERATED_REPORT_SHEET, type Analysis } from '../../../src/engine';
 import { toA1 } from '../../../src/engine/grid/a1';
 import type { Grid } from '../../../src/engine/grid/cell';
+import { NUMBER_FORMATS } from '../../../src/engine/patch/types';
 import { flatExport, variedActivities, type ExportSpec } from '../../fixtures/flat-export';
 import { poiSheet, aei, ao, oei } from '../../fixtures/poi-sheet';
 import { figuresOf, gridOfSheet, gridThroughXlsx } from './round-trip';
@@ -95,7 +96,7 @@ describe('the generated sheet', () => {
     const merges = sheet.merges.filter((m) => m.top === row);
     expect(merges.map((m) => [m.left, m.bottom, m.right])).toEqual([[0, row + 1, 0], [1, row + 1, 1], [2, row + 1, 2], [3, row + 1, 3], [4, row + 1, 4], [13, row + 1, 13]]);
     const f = source.figures!.activities[0];
-    expect(sheet.table[row][13]).toMatchObject({ value: f.percent, format: '0.##' });
+    expect(sheet.table[row][13]).toMatchObject({ value: f.percent, format: NUMBER_FORMATS.percent });
     if (f.color) expect(sheet.table[row][13].fill).toMatch(/^[0-9A-F]{6}$/);
     expect(sheet.table[row][20]).toMatchObject({ value: f.financialProgrammed, format: '#,##0.00' });
   });
