@@ -31,6 +31,16 @@ export interface AeiRow {
   readonly financial: number;
 }
 
+/**
+ * The choices a flat export («Exporta POI») takes; a printed report ignores them. `period`:
+ * `S1`, `S2`, `anual` or `MM` (January through that month), default chosen from the fecha de
+ * corte; `programmedPhase` forces the phase read as programmed.
+ */
+export interface ExportChoices {
+  readonly period?: string;
+  readonly programmedPhase?: 'RE' | 'CS' | 'AJ' | 'A';
+}
+
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
 export interface AnalysisSummary {
   readonly sheet: string;

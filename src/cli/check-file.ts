@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildPlan } from '../app/build-plan';
+import type { ExportChoices } from '../app/contract';
 import { chooseSheetSync } from '../app/choose-sheet';
 import { analyze, type Analysis } from '../engine';
 import type { Severity } from '../engine/observation';
@@ -18,6 +19,8 @@ export interface CheckRequest {
   readonly sheet?: string;
   readonly out?: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** A flat export's --periodo / --programacion (a printed report ignores them). */
+  readonly choices?: ExportChoices;
 }
 
 export interface CheckResult {
@@ -50,8 +53,9 @@ export function checkFile(request: CheckRequest): CheckResult {
   if (pick.sheet === null) throw new FileProblem(`${basename(request.path)}: ${pick.reason}`);
   const name = pick.sheet;
   const grid = asFileProblem(request.path, () => port.now.readGrid(name));
-  const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities });
+  const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities, ...request.choices });
   if (!request.out) return { path: request.path, analysis };
+  // An export's patch is empty (it is kept byte for byte); the plan adds «Reporte de seguimiento».
   asFileProblem(request.path, () => port.now.apply(buildPlan(analysis, { merges: grid.merges })));
   writeAtomically(request.out, port.bytes());
   return { path: request.path, analysis, written: request.out };
