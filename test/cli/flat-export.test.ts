@@ -1,0 +1,201 @@
+/**
+ * poi-check on the Aplicativo's flat export (issue 15): --periodo, --programacion, the JSON
+ * fields, and THE round trip: `--out copy.xlsx export.xlsx`, then `--hoja "Reporte de
+ * seguimiento" copy.xlsx` gives the same figures, on generated exports of every shape.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { unzipSync } from 'fflate';
+import { main, type Io } from '../../src/cli/poi-check';
+import { analyze, generatedReport } from '../../src/engine';
+import { openXlsx } from '../../src/hosts/xlsx';
+import { EXPORT_SHEET, flatExport, flatExportXlsx, variedActivities, type ExportSpec } from '../fixtures/flat-export';
+
+const dir = mkdtempSync(join(tmpdir(), 'poi-check-flat-'));
+const REPORT = 'Reporte de seguimiento';
+
+type Parsed = ReturnType<typeof JSON.parse>;
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
+  const code = await main(args, io);
+  return { code, out, err, json: (): Parsed => JSON.parse(out) };
+}
+
+let serial = 0;
+function exportFile(spec: ExportSpec, name = `export-${++serial}.xlsx`): string {
+  const path = join(dir, name);
+  writeFileSync(path, flatExportXlsx(flatExport(spec)));
+  return path;
+}
+
+const varied = (seed: number, n: number, extra: Partial<Parameters<typeof variedActivities>[0]> = {}) =>
+  variedActivities({ seed, activities: n, ...extra });
+
+interface Shape {
+  readonly name: string;
+  readonly spec: ExportSpec;
+  readonly fechaCorte: string;
+  readonly args?: readonly string[];
+  /** The export's codes and types are in the printed form (else the report prints them normalised, as computed). */
+  readonly printedCodes?: boolean;
+}
+
+const SHAPES: Shape[] = [
+  { name: 'real header, S1 chosen from the fecha de corte', spec: { activities: varied(21, 30) }, fechaCorte: '2025-08-15', printedCodes: true },
+  { name: 'the whole year (--periodo anual)', spec: { activities: varied(22, 30) }, fechaCorte: '2026-03-01', args: ['--periodo', 'anual'], printedCodes: true },
+  { name: 'S2 tracked through October (S.I.)', spec: { activities: varied(23, 24, { trackedThrough: 10 }) }, fechaCorte: '2025-12-20', args: ['--periodo', 'S2'], printedCodes: true },
+  { name: 'through month 04, columns shuffled', spec: { activities: varied(24, 24), order: 7 }, fechaCorte: '2025-06-10', args: ['--periodo', '04'], printedCodes: true },
+  { name: 'phases missing (only CS, SE)', spec: { activities: varied(25, 18), phases: ['CS', 'SE'] }, fechaCorte: '2025-08-15', printedCodes: true },
+  { name: 'AO split over UBIGEO rows, blank months, two UE', spec: { activities: varied(26, 30, { splitShare: 0.7, blankShare: 0.5, ues: ['001', '002'] }) }, fechaCorte: '2025-08-15', printedCodes: true },
+  { name: 'header in row 6, columns reversed, phase forced to A', spec: { activities: varied(27, 18), headerRow: 5, order: 'reversed' }, fechaCorte: '2025-09-01', args: ['--programacion', 'A'], printedCodes: true },
+  {
+    name: 'codes not in the printed form, unknown Acumulado, text in a month',
+    spec: {
+      activities: [
+        { code: '0001', oei: '1', aei: '1.1', accumulated: 'TAL VEZ', physical: { RE: [1, 1, 1, 1, 1, 1], SE: [1, 1, 'x', 1, 1, 1] }, financial: { RE: [5, 5, 5, 5, 5, 5], SE: [5, 5, 5, 5, 5, 5] } },
+        { code: '0002', oei: '1', aei: '1.1', accumulated: 'NO', physical: { RE: [2, 0, 3, 0, 0, 1], SE: [2, 0, 1, 0, 0, 1] } },
+      ],
+    },
+    fechaCorte: '2025-08-15',
+  },
+];
+
+/** What must survive the round trip: every figure, in order (codes when printed as written). */
+interface Item {
+  readonly [field: string]: unknown;
+}
+
+function figures(json: Parsed, codes: boolean) {
+  return {
+    activities: json.activities.map((a: Item) => ({ ...(codes ? { code: a.code, aggregation: a.aggregation } : {}), physical: a.physical, financial: a.financial, status: a.status })),
+    strategicActions: json.strategicActions.map((s: Item) => ({ ...(codes ? { code: s.code } : {}), physical: s.physical, financial: s.financial })),
+    totals: json.totals,
+    trafficLight: json.trafficLight,
+  };
+}
+
+function sheetXml(file: string, index: number): Uint8Array {
+  return unzipSync(readFileSync(file))[`xl/worksheets/sheet${index}.xml`];
+}
+
+describe.each(SHAPES)('poi-check --out on an export: $name', (shape) => {
+  const input = exportFile(shape.spec);
+  const copy = join(dir, `copy-${serial}.xlsx`);
+  let first: Awaited<ReturnType<typeof run>>;
+  let back: Awaited<ReturnType<typeof run>>;
+
+  beforeAll(async () => {
+    first = await run(['--json', '--fecha-corte', shape.fechaCorte, ...(shape.args ?? []), '--out', copy, input]);
+    back = await run(['--json', '--fecha-corte', shape.fechaCorte, '--hoja', REPORT, copy]);
+  });
+
+  it('reads the export and writes the copy (nothing patched in the export)', () => {
+    expect(first.code).toBeLessThan(2);
+    const json = first.json();
+    expect(json).toMatchObject({ sheet: EXPORT_SHEET, layout: 'exportacion', cellsToWrite: 0, copy });
+    expect(json.activities.length).toBeGreaterThan(0);
+  });
+
+  it('reads back «Reporte de seguimiento» of the copy with exactly the same figures', () => {
+    expect(back.code).toBeLessThan(2);
+    const json = back.json();
+    expect(json).toMatchObject({ sheet: REPORT, layout: 'reporte' });
+    expect(json.period.months).toEqual(first.json().period.months);
+    expect(figures(json, !!shape.printedCodes)).toEqual(figures(first.json(), !!shape.printedCodes));
+    // Nothing to correct in the generated sheet.
+    expect(json.cellsToWrite).toBe(0);
+  });
+
+  it('keeps the export sheet byte for byte and adds the report, Observaciones and Resumen', () => {
+    expect(openXlsx(readFileSync(copy)).sheets.map((s) => s.name)).toEqual([EXPORT_SHEET, REPORT, 'Observaciones', 'Resumen']);
+    expect(Buffer.from(sheetXml(copy, 1)).equals(Buffer.from(sheetXml(input, 1)))).toBe(true);
+  });
+});
+
+describe('the generated sheet in the copy', () => {
+  const spec: ExportSpec = { activities: varied(31, 20, { splitShare: 0.4 }) };
+  const input = exportFile(spec);
+  const copy = join(dir, 'generated.recalculado.xlsx');
+  beforeAll(async () => {
+    expect((await run(['--fecha-corte', '2025-08-15', '--out', copy, input])).code).toBeLessThan(2);
+  });
+
+  it('opens with SheetJS, which finds the title and the merges', () => {
+    const wb = XLSX.read(readFileSync(copy), { type: 'buffer' });
+    const ws = wb.Sheets[REPORT];
+    expect(ws).toBeDefined();
+    expect(ws.A1.v).toBe('REPORTE DE SEGUIMIENTO DEL PLAN OPERATIVO INSTITUCIONAL 2025');
+    expect(ws['!merges']?.length).toBeGreaterThan(4);
+  });
+
+  it('our reader gives back exactly the merges the engine planned', () => {
+    const planned = generatedReport(analyze(flatExport(spec).grid, { fechaCorte: '2025-08-15', sheet: EXPORT_SHEET }))!.merges;
+    const read = openXlsx(readFileSync(copy)).readSheet(REPORT).merges;
+    const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
+    expect(read.map(key).sort()).toEqual(planned.map(key).sort());
+  });
+
+  it('a second --out onto the copy replaces the tool’s sheets instead of adding another report', async () => {
+    const again = join(dir, 'generated-2.recalculado.xlsx');
+    const r = await run(['--json', '--fecha-corte', '2025-08-15', '--out', again, copy]);
+    expect(r.code).toBeLessThan(2);
+    expect(r.json().sheet).toBe(EXPORT_SHEET);
+    expect(openXlsx(readFileSync(again)).sheets.map((s) => s.name)).toEqual([EXPORT_SHEET, REPORT, 'Observaciones', 'Resumen']);
+  });
+});
+
+describe('--periodo and --programacion', () => {
+  const input = exportFile({
+    activities: [
+      { code: 'AOI1', oei: 'OEI.01', aei: 'AEI.01.01', physical: { A: [9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9], RE: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], SE: [1, 1, 1, 1, 1, 1, 1, 1] }, financial: { RE: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10], SE: [10, 10, 10, 10, 10, 10] }, split: 2 },
+    ],
+  });
+
+  it('without them: the period the fecha de corte means, said in the text and the JSON', async () => {
+    const text = await run(['--fecha-corte', '2025-08-15', input]);
+    expect(text.out).toContain('Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15');
+    expect(text.out).toContain('Programado leído de: F(RE) en 1 AO.');
+    const json = (await run(['--json', '--fecha-corte', '2025-08-15', input])).json();
+    expect(json.layout).toBe('exportacion');
+    expect(json.period).toEqual({ code: 'S1', months: [1, 2, 3, 4, 5, 6], title: 'PRIMER SEMESTRE', chosen: 'fecha-corte' });
+    expect(json.activities[0]).toMatchObject({ code: 'AOI1', rows: [3, 4], programmedPhase: 'RE', financialProgrammedPhase: 'RE', physical: { programmed: 6, executed: 6, percent: 100 } });
+    expect(json.strategicActions[0]).toMatchObject({ code: 'AEI.01.01', oei: 'OEI.01' });
+    expect(json.months).toEqual(['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun']);
+  });
+
+  it('--periodo 08 counts January to August; --programacion A reads the approved goal', async () => {
+    const json = (await run(['--json', '--fecha-corte', '2025-10-15', '--periodo', '08', '--programacion', 'a', input])).json();
+    expect(json.period).toMatchObject({ code: '08', months: [1, 2, 3, 4, 5, 6, 7, 8], chosen: 'opcion' });
+    expect(json.activities[0]).toMatchObject({ programmedPhase: 'A', physical: { programmed: 72, executed: 8 } });
+    const text = await run(['--fecha-corte', '2025-10-15', '--periodo', '08', input]);
+    expect(text.out).toContain('Exportación del Aplicativo CEPLAN. Periodo: ENERO A AGOSTO.');
+  });
+
+  it.each([
+    [['--periodo', 'S3'], /El periodo «S3» no es válido: use --periodo S1/],
+    [['--periodo', '13'], /El periodo «13» no es válido/],
+    [['--programacion', 'SE'], /La fase de programación «SE» no es válida: use --programacion RE, CS, AJ o A/],
+    [['--periodo', ''], /--periodo no puede estar vacío/],
+  ])('refuses %j with one Spanish line, exit 2 (JSON too)', async (bad, message) => {
+    const text = await run([...bad, input]);
+    expect(text.code).toBe(2);
+    expect(text.err.trim().split('\n')).toHaveLength(1);
+    expect(text.err).toMatch(message);
+    const json = await run(['--json', ...bad, input]);
+    expect(json.code).toBe(2);
+    expect(json.json()).toEqual({ error: expect.stringMatching(message), code: 2 });
+  });
+
+  it('a printed report ignores them and keeps its JSON contract (layout reporte, its header’s period)', async () => {
+    const copy = join(dir, 'periodo.recalculado.xlsx');
+    await run(['--fecha-corte', '2025-08-15', '--out', copy, input]);
+    const json = (await run(['--json', '--fecha-corte', '2025-08-15', '--periodo', 'anual', '--hoja', REPORT, copy])).json();
+    expect(json).toMatchObject({ layout: 'reporte', period: { code: 'S1', chosen: 'reporte' } });
+    expect(json.activities[0]).not.toHaveProperty('programmedPhase');
+  });
+});
