@@ -10,7 +10,8 @@ import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import { main, type Io } from '../../src/cli/poi-check';
 import { analyze, generatedReport } from '../../src/engine';
-import { openXlsx } from '../../src/hosts/xlsx';
+import { buildWorkbook, openXlsx } from '../../src/hosts/xlsx';
+import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 import { EXPORT_SHEET, flatExport, flatExportXlsx, variedActivities, type ExportSpec } from '../fixtures/flat-export';
 
 const dir = mkdtempSync(join(tmpdir(), 'poi-check-flat-'));
@@ -197,5 +198,95 @@ describe('--periodo and --programacion', () => {
     const json = (await run(['--json', '--fecha-corte', '2025-08-15', '--periodo', 'anual', '--hoja', REPORT, copy])).json();
     expect(json).toMatchObject({ layout: 'reporte', period: { code: 'S1', chosen: 'reporte' } });
     expect(json.activities[0]).not.toHaveProperty('programmedPhase');
+  });
+});
+
+describe('--consolidar', () => {
+  const unit1 = varied(41, 16, { ues: ['001'] });
+  const unit2 = varied(42, 12, { ues: ['002'] });
+  // The second unit's export also carries one AO of the first (the same UE and code).
+  const repeated = { ...unit1[3] };
+  const folder = mkdtempSync(join(dir, 'entidad-'));
+  const inFolder = (name: string): string => join(folder.slice(dir.length + 1), name);
+  const a = exportFile({ activities: unit1 }, inFolder('a.xlsx'));
+  const b = exportFile({ activities: [...unit2, repeated] }, inFolder('b.xlsx'));
+  const out = join(dir, 'entidad.xlsx');
+  let json: Parsed;
+  let code: number;
+
+  beforeAll(async () => {
+    const r = await run(['--json', '--consolidar', '--fecha-corte', '2025-08-15', '--out', out, a, b]);
+    code = r.code;
+    json = r.json();
+  });
+
+  it('prints one JSON object for the entity, with its files and every AO of both', () => {
+    expect(code).toBeLessThan(2);
+    expect(Array.isArray(json)).toBe(false);
+    expect(json).toMatchObject({ layout: 'exportacion', period: { code: 'S1' }, copy: out });
+    expect(json.files).toEqual([
+      { file: a, sheet: EXPORT_SHEET, recognised: true, activities: unit1.length },
+      { file: b, sheet: EXPORT_SHEET, recognised: true, activities: unit2.length + 1 },
+    ]);
+    expect(json.activities).toHaveLength(unit1.length + unit2.length + 1);
+    expect(new Set(json.activities.map((x: Item) => x.file))).toEqual(new Set([a, b]));
+  });
+
+  it('flags the AO found in both files, on the second', () => {
+    const dup = json.issues.filter((o: Item) => o.rule === 'export-duplicate-activity');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ file: b, found: repeated.code });
+  });
+
+  it('writes one generated report into a new workbook that reads back with the same figures', async () => {
+    const names = openXlsx(readFileSync(out)).sheets.map((s) => s.name);
+    expect(names).toEqual([EXPORT_SHEET, REPORT, 'Observaciones', 'Resumen']);
+    // The base of the new workbook is the first export, kept byte for byte.
+    expect(Buffer.from(sheetXml(out, 1)).equals(Buffer.from(sheetXml(a, 1)))).toBe(true);
+    const back = await run(['--json', '--fecha-corte', '2025-08-15', '--hoja', REPORT, out]);
+    expect(figures(back.json(), true)).toEqual(figures(json, true));
+    // Observaciones says the file of each observation.
+    const obs = openXlsx(readFileSync(out)).readSheet('Observaciones').rows;
+    expect(obs[2]?.[0]).toBe('Archivo');
+    expect(obs.slice(3).map((r) => r?.[0])).toContain('b.xlsx');
+  });
+
+  it('reads a folder as the same entity; --out a folder names the workbook consolidado.recalculado.xlsx', async () => {
+    const target = mkdtempSync(join(dir, 'salida-'));
+    const r = await run(['--json', '--consolidar', '--fecha-corte', '2025-08-15', '--out', target, folder]);
+    expect(r.json().copy).toBe(join(target, 'consolidado.recalculado.xlsx'));
+    expect(figures(r.json(), true)).toEqual(figures(json, true));
+  });
+
+  it('never writes over an input', async () => {
+    const r = await run(['--consolidar', '--fecha-corte', '2025-08-15', '--out', b, a, b]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out no puede ser el archivo de entrada/);
+  });
+
+  it('leaves out a printed report and a workbook poi-check wrote, each with one Spanish line', async () => {
+    const printed = join(dir, 'impreso.xlsx');
+    writeFileSync(
+      printed,
+      buildWorkbook([poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ code: 'AOI9', prog: [1, 1, 1, 1, 1, 1], exec: [1, 1, 1, 1, 1, 1] })])])] }).sheetSpec('Reporte POI')]),
+    );
+    const r = await run(['--json', '--consolidar', '--fecha-corte', '2025-08-15', a, printed, out]);
+    expect(r.err).toMatch(/impreso\.xlsx: no se consolida\. La hoja «Reporte POI» es un Reporte de seguimiento impreso, no una exportación/);
+    expect(r.err).toMatch(/entidad\.xlsx: es un libro escrito por poi-check/);
+    expect(r.code).toBe(2);
+    const j = r.json();
+    expect(j.files.map((f: Item) => [f.file, f.recognised])).toEqual([
+      [a, true],
+      [printed, false],
+    ]);
+    expect(j.activities).toHaveLength(unit1.length);
+  });
+
+  it('prints the entity in text: the period, each file and the observations with their file', async () => {
+    const r = await run(['--consolidar', '--fecha-corte', '2025-08-15', a, b]);
+    expect(r.out).toContain('Consolidado de 2 archivos');
+    expect(r.out).toContain(`Archivo: ${b} (hoja «${EXPORT_SHEET}», ${unit2.length + 1} AO)`);
+    expect(r.out).toContain('Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15');
+    expect(r.out).toMatch(new RegExp(`${b.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+\\s+export-duplicate-activity`));
   });
 });
