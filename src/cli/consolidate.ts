@@ -32,7 +32,7 @@ export interface ConsolidateResult {
   readonly written?: string;
   /** One Spanish line per input left out (unreadable, no sheet, a printed report, a copy of ours). */
   readonly leftOut: readonly string[];
-  /** True when an input could not be used at all (unreadable, no sheet, a copy of ours): exit 2. */
+  /** True when an input was left out (unreadable, no sheet, a printed report, a copy of ours): exit 2. */
   readonly unreadable: boolean;
 }
 
@@ -86,14 +86,12 @@ function consolidatedPlan(analysis: ConsolidatedAnalysis, base: ExportInput): Re
 export function consolidate(request: ConsolidateRequest): ConsolidateResult {
   const opened: Opened[] = [];
   const leftOut: string[] = [];
-  let unreadable = false;
   for (const file of request.files) {
     try {
       opened.push(open(file, request.sheet));
     } catch (error) {
       if (!isFileProblem(error)) throw error;
       leftOut.push(error.message);
-      unreadable = true;
     }
   }
   const analysis = analyzeExports(
@@ -106,6 +104,7 @@ export function consolidate(request: ConsolidateRequest): ConsolidateResult {
     const why = analysis.observations.find((o) => o.file === f.file && o.rule === 'header-not-found');
     leftOut.push(`${basename(f.file)}: no se consolida. ${why?.message ?? ''}`.trim());
   }
+  const unreadable = leftOut.length > 0;
   if (!request.out || !analysis.model) return { analysis, leftOut, unreadable };
   const base = opened.find((o) => analysis.files.some((f) => f.file === o.input.file && f.recognised))!;
   base.port.now.apply(consolidatedPlan(analysis, base.input));
