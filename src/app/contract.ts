@@ -47,6 +47,11 @@ export interface AnalysisSummary {
   readonly fechaCorte: string;
   /** False when no POI layout was recognised; `observations` says why. */
   readonly recognised: boolean;
+  /** Which layout was read (the printed report or the Aplicativo's flat export). */
+  readonly layout?: 'reporte' | 'exportacion' | null;
+  /** The months that count and how they were chosen; `periodLine` says it in Spanish. */
+  readonly period?: { readonly code: string; readonly months: readonly number[]; readonly title: string; readonly source: 'opcion' | 'fecha-corte' | 'reporte' } | null;
+  readonly periodLine?: string | null;
   readonly months: readonly string[];
   readonly activityCount: number;
   readonly strategicActions: readonly AeiRow[];
