@@ -3,7 +3,8 @@
  * fields, and THE round trip: `--out copy.xlsx export.xlsx`, then `--hoja "Reporte de
  * seguimiento" copy.xlsx` gives the same figures, on generated exports of every shape.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -288,5 +289,26 @@ describe('--consolidar', () => {
     expect(r.out).toContain(`Archivo: ${b} (hoja «${EXPORT_SHEET}», ${unit2.length + 1} AO)`);
     expect(r.out).toContain('Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15');
     expect(r.out).toMatch(new RegExp(`${b.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\S+\\s+export-duplicate-activity`));
+  });
+});
+
+describe('the round trip through the command as a process (Node zlib, as planners run it)', () => {
+  // After `npm run build` the compiled file; before, the same entry through tsx.
+  const root = join(__dirname, '..', '..');
+  const bin = join(root, 'dist', 'node', 'cli', 'poi-check.js');
+  const command = existsSync(bin) ? [bin] : ['--import', 'tsx', join(root, 'src', 'cli', 'poi-check.ts')];
+  const poiCheck = (args: string[]) => spawnSync(process.execPath, [...command, ...args], { cwd: root, encoding: 'utf8' });
+
+  it('poi-check --json --out copy.xlsx export.xlsx, then --hoja «Reporte de seguimiento» copy.xlsx: the same figures', () => {
+    const input = exportFile({ activities: varied(51, 40, { splitShare: 0.5, blankShare: 0.3 }), order: 3, headerRow: 3 });
+    const copy = join(dir, 'proceso.recalculado.xlsx');
+    const first = poiCheck(['--json', '--fecha-corte', '2026-02-20', '--out', copy, input]);
+    expect(first.status).toBeLessThan(2);
+    const back = poiCheck(['--json', '--fecha-corte', '2026-02-20', '--hoja', REPORT, copy]);
+    expect(back.status).toBeLessThan(2);
+    const a = JSON.parse(first.stdout);
+    const b = JSON.parse(back.stdout);
+    expect(a.period).toMatchObject({ code: 'anual', chosen: 'fecha-corte' });
+    expect(figures(b, true)).toEqual(figures(a, true));
   });
 });
