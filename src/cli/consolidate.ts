@@ -14,7 +14,7 @@ import type { Severity } from '../engine/observation';
 import type { TableCell } from '../engine/report/tables';
 import { XlsxError } from '../hosts/xlsx';
 import { createXlsxPort, type XlsxWorkbookPort } from '../hosts/xlsx/workbook-port';
-import { CHOOSE_WITH_HOJA } from './check-file';
+import { almostExport, CHOOSE_WITH_HOJA } from './check-file';
 import { FileProblem, isFileProblem, readWorkbookFile } from './read-input';
 import { writeAtomically } from './write-output';
 
@@ -51,7 +51,7 @@ function open(file: string, sheet: string | undefined): Opened {
       );
     }
     const pick = chooseSheetSync(port.now, { wanted: sheet, whatToDo: CHOOSE_WITH_HOJA });
-    if (pick.sheet === null) throw new FileProblem(`${basename(file)}: ${pick.reason}`);
+    if (pick.sheet === null) throw new FileProblem(`${basename(file)}: ${almostExport(port, sheet) ?? pick.reason}`);
     return { input: { file, sheet: pick.sheet, grid: port.now.readGrid(pick.sheet) }, port };
   } catch (error) {
     if (error instanceof XlsxError) throw new FileProblem(`${basename(file)}: ${error.message}`);

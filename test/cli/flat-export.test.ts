@@ -312,3 +312,21 @@ describe('the round trip through the command as a process (Node zlib, as planner
     expect(figures(b, true)).toEqual(figures(a, true));
   });
 });
+
+describe('an export that lacks what the tool needs', () => {
+  it.each([
+    ['Actividad Operativa ID', { drop: ['Actividad Operativa ID'] }, /pero falta la columna «Actividad Operativa ID»/],
+    ['every month block', { phases: [] as const }, /pero faltan los bloques de meses/],
+  ])('without %s: one Spanish line naming what was found and what is missing, exit 2, nothing written', async (_what, extra, missing) => {
+    const input = exportFile({ activities: varied(61, 3), ...extra });
+    const out = join(dir, `incompleta-${serial}.xlsx`);
+    const r = await run(['--fecha-corte', '2025-08-15', '--out', out, input]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(new RegExp(`La hoja «${EXPORT_SHEET}» parece una exportación del Aplicativo CEPLAN \\(se encontró [^)]*Actividad Operativa`));
+    expect(r.err).toMatch(missing);
+    expect(existsSync(out)).toBe(false);
+    const json = await run(['--json', '--fecha-corte', '2025-08-15', input]);
+    expect(json.json()).toEqual({ file: input, error: expect.stringMatching(missing) });
+  });
+});
