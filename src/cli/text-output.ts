@@ -41,7 +41,8 @@ export function fileReportLines(file: string, analysis: Analysis, written?: stri
     lines.push(`  Semáforo AO:  ${tl.ao.red} rojo · ${tl.ao.yellow} amarillo · ${tl.ao.green} verde`);
     lines.push(`  Programación financiera: S/ ${formatMoney(t.financialProgrammed)} · Ejecución financiera: S/ ${formatMoney(t.financialExecuted)}`);
     lines.push(`  AO con información completa: ${t.completeActivities} · incompleta: ${t.incompleteActivities}`);
-    lines.push(`  Celdas calculadas por escribir: ${analysis.patch.cells.length}`);
+    // Nothing is ever written into an export: its figures go into the generated report.
+    if (analysis.layout !== 'exportacion') lines.push(`  Celdas calculadas por escribir: ${analysis.patch.cells.length}`);
   }
   const c = countBySeverity(analysis);
   lines.push(`  Observaciones: ${c.error} errores, ${c.warning} advertencias, ${c.info} informativas`);
@@ -54,7 +55,9 @@ export function fileReportLines(file: string, analysis: Analysis, written?: stri
     for (const o of group) lines.push(`    ${o.file ? `${o.file} ` : ''}${o.cell.padEnd(6)} ${o.rule}: ${o.message}`);
   }
   if (written) lines.push(`  Copia recalculada: ${written}`);
-  else if (analysis.observations.length > 0) {
+  else if (analysis.layout === 'exportacion' && figures) {
+    lines.push('  Para obtener el Reporte de seguimiento impreso (y las hojas Observaciones y Resumen): poi-check --out copia.xlsx <archivo>.');
+  } else if (analysis.observations.length > 0) {
     lines.push('  Para revisarlas en Excel, con un enlace a cada celda: poi-check --out copia.xlsx <archivo> (hoja Observaciones).');
   }
   // Names, cells and messages come from the workbook: escape what a terminal would obey.

@@ -162,6 +162,8 @@ describe('--periodo and --programacion', () => {
     const text = await run(['--fecha-corte', '2025-08-15', input]);
     expect(text.out).toContain('Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 2025-08-15');
     expect(text.out).toContain('Programado leído de: F(RE) en 1 AO.');
+    expect(text.out).toContain('Para obtener el Reporte de seguimiento impreso (y las hojas Observaciones y Resumen): poi-check --out copia.xlsx <archivo>.');
+    expect(text.out).not.toContain('Celdas calculadas por escribir');
     const json = (await run(['--json', '--fecha-corte', '2025-08-15', input])).json();
     expect(json.layout).toBe('exportacion');
     expect(json.period).toEqual({ code: 'S1', months: [1, 2, 3, 4, 5, 6], title: 'PRIMER SEMESTRE', chosen: 'fecha-corte' });
