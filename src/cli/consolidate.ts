@@ -107,7 +107,13 @@ export function consolidate(request: ConsolidateRequest): ConsolidateResult {
   const unreadable = leftOut.length > 0;
   if (!request.out || !analysis.model) return { analysis, leftOut, unreadable };
   const base = opened.find((o) => analysis.files.some((f) => f.file === o.input.file && f.recognised))!;
-  base.port.now.apply(consolidatedPlan(analysis, base.input));
+  try {
+    base.port.now.apply(consolidatedPlan(analysis, base.input));
+  } catch (error) {
+    // A damaged part met while writing the copy: a sentence about that file, not ours.
+    if (error instanceof XlsxError) throw new FileProblem(`${basename(base.input.file)}: ${error.message}`);
+    throw error;
+  }
   writeAtomically(request.out, base.port.bytes());
   return { analysis, written: request.out, leftOut, unreadable };
 }
