@@ -48,12 +48,27 @@ export interface ActivityRef {
   readonly lastRow: number;
 }
 
+/**
+ * The choices a flat export («Exporta POI») takes; a printed report ignores them. `period`:
+ * `S1`, `S2`, `anual` or `MM` (January through that month), default chosen from the fecha de
+ * corte; `programmedPhase` forces the phase read as programmed.
+ */
+export interface ExportChoices {
+  readonly period?: string;
+  readonly programmedPhase?: 'RE' | 'CS' | 'AJ' | 'A';
+}
+
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
 export interface AnalysisSummary {
   readonly sheet: string;
   readonly fechaCorte: string;
   /** False when no POI layout was recognised; `observations` says why. */
   readonly recognised: boolean;
+  /** Which layout was read (the printed report or the Aplicativo's flat export). */
+  readonly layout?: 'reporte' | 'exportacion' | null;
+  /** The months that count and how they were chosen; `periodLine` says it in Spanish. */
+  readonly period?: { readonly code: string; readonly months: readonly number[]; readonly title: string; readonly source: 'opcion' | 'fecha-corte' | 'reporte' } | null;
+  readonly periodLine?: string | null;
   readonly months: readonly string[];
   readonly activityCount: number;
   readonly strategicActions: readonly AeiRow[];

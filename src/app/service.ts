@@ -8,7 +8,7 @@ import { sheetNotRecognised } from '../engine/not-recognised';
 import { inThreadAnalyzer, type AnalyzedSheet, type Analyzer } from './analyzer';
 import { sheetPhrase, summaryOnly } from './build-plan';
 import { chooseSheet, recogniseSheets, type SheetPick } from './choose-sheet';
-import { UserFacingError, type AnalysisSummary, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
+import { UserFacingError, type AnalysisSummary, type ExportChoices, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
 import { gridAfter } from './grid-after';
 import type { WorkbookPort } from './port';
 
@@ -16,6 +16,8 @@ export interface PoiServiceOptions {
   /** Where the engine runs (default: this thread). */
   readonly analyzer?: Analyzer;
   readonly severities?: AnalyzeOptions['severities'];
+  /** A flat export's period and phase; a function when the front end lets the user change them. */
+  readonly exportChoices?: ExportChoices | (() => ExportChoices);
   /** What to do when no sheet fits, in this front end's words (ends the reason). */
   readonly whatToDo?: string;
 }
@@ -29,6 +31,10 @@ type OnProgress = ((p: Progress) => void) | undefined;
 
 export function createPoiService(port: WorkbookPort, options: PoiServiceOptions = {}): AppPoiService {
   const analyzer = options.analyzer ?? inThreadAnalyzer;
+  const choices = (): ExportChoices => {
+    const c = typeof options.exportChoices === 'function' ? options.exportChoices() : options.exportChoices;
+    return { ...(c?.period !== undefined ? { period: c.period } : {}), ...(c?.programmedPhase !== undefined ? { programmedPhase: c.programmedPhase } : {}) };
+  };
 
   async function read(sheet: string, onProgress: OnProgress): Promise<Grid> {
     onProgress?.({ stage: 'reading', fraction: 0, message: `Leyendo la hoja «${sheet}»…` });
@@ -37,7 +43,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
 
   function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress): Promise<AnalyzedSheet> {
     onProgress?.({ stage: 'computing', message: 'Calculando…' });
-    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities });
+    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities, ...choices() });
   }
 
   return {
@@ -63,7 +69,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       // The pane shows the workbook as it now is: the written grid analysed again, so the
       // errors just corrected are gone (no second read of the sheet).
       onProgress?.({ stage: 'computing', message: 'Revisando el resultado…' });
-      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities });
+      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities, ...choices() });
       return {
         summary: after.summary,
         cellsWritten: applied.cellsWritten,

@@ -1,4 +1,5 @@
 import type { Analysis } from '../engine/analysis';
+import { describePeriod } from '../engine/flat/period';
 import type { Activity } from '../engine/model';
 import type { ActivityRef, AeiRow, AnalysisSummary } from './contract';
 
@@ -40,6 +41,10 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     sheet: analysis.sheet,
     fechaCorte: analysis.fechaCorte,
     recognised: model !== null,
+    layout: analysis.layout,
+    period: analysis.period ? { ...analysis.period, months: [...analysis.period.months] } : null,
+    // The export's period is a choice the user should see; a printed report's is its header.
+    periodLine: analysis.layout === 'exportacion' && analysis.period ? describePeriod(analysis.period, analysis.fechaCorte) : null,
     months: model ? [...model.layout.monthNames] : [],
     activityCount: model ? model.activities.length : 0,
     strategicActions,

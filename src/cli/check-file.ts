@@ -1,11 +1,13 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { buildPlan } from '../app/build-plan';
-import { chooseSheetSync } from '../app/choose-sheet';
+import type { ExportChoices } from '../app/contract';
+import { chooseSheetSync, HEAD_ROWS, offeredSheets } from '../app/choose-sheet';
+import { headerNotFound } from '../engine/analyze';
 import { analyze, type Analysis } from '../engine';
 import type { Severity } from '../engine/observation';
 import { XlsxError } from '../hosts/xlsx';
-import { createXlsxPort } from '../hosts/xlsx/workbook-port';
+import { createXlsxPort, type XlsxWorkbookPort } from '../hosts/xlsx/workbook-port';
 import { FileProblem, readWorkbookFile } from './read-input';
 import { writeAtomically } from './write-output';
 
@@ -18,6 +20,8 @@ export interface CheckRequest {
   readonly sheet?: string;
   readonly out?: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** A flat export's --periodo / --programacion (a printed report ignores them). */
+  readonly choices?: ExportChoices;
 }
 
 export interface CheckResult {
@@ -47,14 +51,29 @@ export function checkFile(request: CheckRequest): CheckResult {
   const data = readWorkbookFile(request.path);
   const port = asFileProblem(request.path, () => createXlsxPort(data));
   const pick = asFileProblem(request.path, () => chooseSheetSync(port.now, { wanted: request.sheet, whatToDo: CHOOSE_WITH_HOJA }));
-  if (pick.sheet === null) throw new FileProblem(`${basename(request.path)}: ${pick.reason}`);
+  if (pick.sheet === null) throw new FileProblem(`${basename(request.path)}: ${asFileProblem(request.path, () => almostExport(port, request.sheet)) ?? pick.reason}`);
   const name = pick.sheet;
   const grid = asFileProblem(request.path, () => port.now.readGrid(name));
-  const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities });
+  const analysis = analyze(grid, { fechaCorte: request.fechaCorte, sheet: name, severities: request.severities, ...request.choices });
   if (!request.out) return { path: request.path, analysis };
+  // An export's patch is empty (it is kept byte for byte); the plan adds «Reporte de seguimiento».
   asFileProblem(request.path, () => port.now.apply(buildPlan(analysis, { merges: grid.merges })));
   writeAtomically(request.out, port.bytes());
   return { path: request.path, analysis, written: request.out };
+}
+
+/**
+ * When no sheet fits: a sheet that looks like the Aplicativo's export but lacks a column gets
+ * the engine's own line («parece una exportación del Aplicativo CEPLAN …, pero falta …»).
+ */
+export function almostExport(port: XlsxWorkbookPort, wanted: string | undefined): string | undefined {
+  const all = port.now.sheets();
+  const candidates = wanted === undefined ? offeredSheets(all) : all.filter((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  for (const s of candidates) {
+    const o = headerNotFound(port.now.head(s.name, HEAD_ROWS), s.name);
+    if (o.messageId === 'flat-export-incomplete') return o.message.replace(/^La hoja /, `La hoja «${s.name}» `);
+  }
+  return undefined;
 }
 
 /** True when two paths name the same file (also through links or other spellings). */

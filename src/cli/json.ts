@@ -1,22 +1,27 @@
 import type { Analysis } from '../engine/analysis';
 import type { ActivityFigures } from '../engine/figures';
+import { jsonFields } from '../engine/report/json-fields';
 
 /** The contract of ../shared/spec/poi-check-cli.md: add fields freely, never rename or drop. */
 export function analysisJson(file: string, analysis: Analysis): Record<string, unknown> {
   const { model, figures } = analysis;
+  // flat-export.md §2.10: layout and period on top, the phase and rows per AO, the OEI per AEI.
+  const extra = jsonFields(analysis);
   return {
     file,
     sheet: analysis.sheet,
     fechaCorte: analysis.fechaCorte,
+    ...extra.top,
     months: model ? [...model.layout.monthNames] : [],
-    activities: figures ? figures.activities.map(activityJson) : [],
+    activities: figures ? figures.activities.map((f, i) => ({ ...activityJson(f), ...extra.activities[i] })) : [],
     strategicActions: figures
-      ? figures.strategicActions.map((s) => ({
+      ? figures.strategicActions.map((s, i) => ({
           code: s.strategicAction.code,
           name: s.strategicAction.name,
           row: s.strategicAction.label.at.row + 1,
           physical: s.physical,
           financial: s.financial,
+          ...extra.strategicActions[i],
         }))
       : [],
     totals: figures ? figures.totals : null,

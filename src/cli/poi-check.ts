@@ -5,10 +5,12 @@ import { XlsxError } from '../hosts/xlsx';
 import { analysisJson } from './json';
 import { parseCliArgs, UsageError, USAGE, wantsJson } from './args';
 import { checkFile, type CheckResult } from './check-file';
+import { consolidate } from './consolidate';
+import type { CliOptions } from './args';
 import { readConfig } from './config';
 import { fsCause } from './fs-errors';
 import { writeJson } from './json-stream';
-import { isCopyName, planOutputs } from './output-paths';
+import { COPY_SUFFIX, isCopyName, planOutputs } from './output-paths';
 import { isFileProblem } from './read-input';
 import { settleSignals } from './signals';
 import { stdoutWriter, writeStderr } from './stdio';
@@ -157,6 +159,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const inputs = expandInputs(options.files);
   const severities = options.config ? readConfig(options.config) : undefined;
+  if (options.consolidate) return runConsolidated(options, inputs, severities, io);
   const files = inputs.list.map((i) => i.file);
   const many = files.length > 1;
   const readable = inputs.list.filter((i) => !i.problem).map((i) => i.file);
@@ -177,7 +180,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     try {
       const out = outputs.next().value;
-      outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities }) });
+      outcomes.push({ file, result: checkFile({ path: file, fechaCorte: options.fechaCorte, sheet: options.sheet, out, severities, choices: choicesOf(options) }) });
     } catch (error) {
       if (isFileProblem(error)) outcomes.push({ file, problem: error.message });
       // The .xlsx host's errors are user sentences (a damaged part met while writing the copy…).
@@ -214,6 +217,52 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (outcomes.some((o) => 'problem' in o)) return 2;
   if (outcomes.some((o) => 'result' in o && o.result.analysis.observations.some((x) => x.internal))) return 2;
   return outcomes.some((o) => 'result' in o && countBySeverity(o.result.analysis).error > 0) ? 1 : 0;
+}
+
+function choicesOf(options: CliOptions): { period?: string; programmedPhase?: CliOptions['programmedPhase'] } {
+  return {
+    ...(options.period !== undefined ? { period: options.period } : {}),
+    ...(options.programmedPhase !== undefined ? { programmedPhase: options.programmedPhase } : {}),
+  };
+}
+
+/**
+ * --consolidar: the exports as one entity. One JSON object (with `files`), one report; with
+ * --out a new workbook (a file; in a folder, consolidado.recalculado.xlsx), never an input.
+ */
+async function runConsolidated(options: CliOptions, inputs: Inputs, severities: ReturnType<typeof readConfig> | undefined, io: Io): Promise<number> {
+  if (inputs.skippedCopies.length > 0) {
+    const names = inputs.skippedCopies.map((f) => basename(f)).join(', ');
+    io.err(visible(`poi-check: no se consolidan ${names}: son copias recalculadas de una ejecución anterior.`));
+  }
+  const problems = inputs.list.filter((i) => i.problem).map((i) => i.problem!);
+  const files = inputs.list.filter((i) => !i.problem).map((i) => i.file);
+  let out = options.out;
+  if (out !== undefined && isDirectory(out)) out = join(out, `consolidado${COPY_SUFFIX}.xlsx`);
+  const [target] = planOutputs({ files, out, batch: false, overwrite: options.overwrite });
+  const result = consolidate({ files, fechaCorte: options.fechaCorte, sheet: options.sheet, out: target, severities, choices: choicesOf(options) });
+  await settleSignals();
+  for (const line of [...problems, ...result.leftOut]) io.err(`poi-check: ${visible(line)}`);
+  const { analysis } = result;
+  const label = files.join(' + ');
+  if (options.json) {
+    printJson(io, { ...analysisJson(label, analysis), files: analysis.files, ...(result.written ? { copy: result.written } : {}) });
+  } else {
+    const lines = fileReportLines(`Consolidado de ${files.length} archivos`, analysis, result.written);
+    const list = analysis.files.map((f) => `${f.file} (${f.recognised ? `hoja «${f.sheet}», ${f.activities} AO` : 'no se consolidó'})`);
+    printLines(io, [lines[0], ...list.map((l) => visible(`  Archivo: ${l}`)), ...lines.slice(1)]);
+  }
+  if (problems.length > 0 || result.unreadable || !analysis.model) return 2;
+  if (analysis.observations.some((x) => x.internal)) return 2;
+  return countBySeverity(analysis).error > 0 ? 1 : 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** The process entry (also what a bundle runs): exit status from main, nothing thrown. */

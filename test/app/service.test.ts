@@ -1,10 +1,11 @@
 import { analyzeSheet, inThreadAnalyzer, type Analyzer } from '../../src/app/analyzer';
 import { HEAD_ROWS } from '../../src/app/choose-sheet';
-import { UserFacingError } from '../../src/app/contract';
+import { UserFacingError, type ExportChoices } from '../../src/app/contract';
 import { createPoiService } from '../../src/app/service';
 import type { Grid } from '../../src/engine/grid/cell';
 import { sheetNotRecognised } from '../../src/engine/not-recognised';
 import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
+import { EXPORT_SHEET, flatExport } from '../fixtures/flat-export';
 import { MemoryPort } from './memory-port';
 
 const FECHA = '2023-08-15';
@@ -117,5 +118,42 @@ describe('createPoiService over a workbook port', () => {
     const port = workbook();
     await createPoiService(port).selectCell(SHEET, 'N8');
     expect(port.selected).toEqual([`${SHEET}!N8`]);
+  });
+});
+
+describe('createPoiService on a flat export: the period and phase choices', () => {
+  const built = flatExport({
+    activities: [
+      { code: 'AOI1', oei: 'OEI.01', aei: 'AEI.01.01', physical: { A: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5], RE: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], SE: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] } },
+    ],
+  });
+  const port = (): MemoryPort => new MemoryPort([{ name: EXPORT_SHEET, grid: built.grid }]);
+
+  it('without choices: the period of the fecha de corte, said in Spanish', async () => {
+    const summary = await createPoiService(port()).analyze(EXPORT_SHEET, '2025-08-15');
+    expect(summary).toMatchObject({ layout: 'exportacion', period: { code: 'S1', months: [1, 2, 3, 4, 5, 6], source: 'fecha-corte' } });
+    expect(summary.periodLine).toMatch(/^Periodo: PRIMER SEMESTRE \(enero a junio\), elegido por la fecha de corte 2025-08-15/);
+  });
+
+  it('reads the choices on every call (a function), so the pane can change them', async () => {
+    let choices: ExportChoices = { period: 'anual' };
+    const service = createPoiService(port(), { exportChoices: () => choices });
+    const year = await service.analyze(EXPORT_SHEET, '2025-08-15');
+    expect(year.period).toMatchObject({ code: 'anual', source: 'opcion' });
+    expect(year.months).toHaveLength(12);
+    choices = { period: '03', programmedPhase: 'A' };
+    const march = await service.analyze(EXPORT_SHEET, '2025-08-15');
+    expect(march.months).toHaveLength(3);
+    // A: 5 a month programmed, 1 executed → 20 %.
+    expect(march.totals?.physicalAverage).toBe(20);
+  });
+
+  it('recompute writes the generated report with the chosen period', async () => {
+    const p = port();
+    const result = await createPoiService(p, { exportChoices: { period: 'S2' } }).recompute(EXPORT_SHEET, '2026-03-01');
+    expect(result.sheetsWritten).toEqual(['Reporte de seguimiento', 'Observaciones', 'Resumen']);
+    expect(result.cellsWritten).toBe(0);
+    const report = p.book.find((s) => s.name === 'Reporte de seguimiento')!;
+    expect(report.table?.[1]?.[0]?.value).toBe('SEGUNDO SEMESTRE');
   });
 });
