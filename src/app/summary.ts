@@ -1,6 +1,6 @@
 import type { Analysis } from '../engine/analysis';
 import type { Activity } from '../engine/model';
-import type { ActivityRef, AeiRow, AnalysisSummary } from './contract';
+import type { ActivityRef, AeiRow, AnalysisSummary, PhaseCounts } from './contract';
 
 /**
  * The pane's view of an analysis: plain data only, so it can cross a worker boundary
@@ -40,6 +40,9 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     sheet: analysis.sheet,
     fechaCorte: analysis.fechaCorte,
     recognised: model !== null,
+    layout: analysis.layout,
+    period: analysis.period ? { ...analysis.period, months: [...analysis.period.months] } : null,
+    ...(model?.flat ? { forcedPhase: model.flat.forcedPhase, programmedPhases: phaseCounts(model.flat.activities) } : {}),
     months: model ? [...model.layout.monthNames] : [],
     activityCount: model ? model.activities.length : 0,
     strategicActions,
@@ -52,6 +55,16 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     pendingCells: analysis.patch.cells.length,
     computed: analysis.computed,
   };
+}
+
+/** AO per programmed phase read, for the «Programación» line. */
+function phaseCounts(activities: readonly { readonly programmedPhase: string | null }[]): PhaseCounts {
+  const counts: Record<string, number> = {};
+  for (const a of activities) {
+    const key = a.programmedPhase ?? 'ninguna';
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** 0-based first and last row of an AO (label, PROGRAMADO, EJECUTADO). */
