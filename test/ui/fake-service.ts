@@ -87,6 +87,8 @@ export class FakeService implements PoiService {
   failWith: unknown = null;
   progress: Progress[] = [{ stage: 'reading' }, { stage: 'computing', fraction: 0.5 }];
   readonly calls: Array<[string, ...unknown[]]> = [];
+  /** The sheets a recompute says it wrote. */
+  recomputeSheets: readonly string[] = ['Observaciones'];
 
   async listSheets() {
     this.calls.push(['listSheets']);
@@ -109,7 +111,7 @@ export class FakeService implements PoiService {
     this.calls.push(['recompute', sheet, fechaCorte, ...(choices ? [choices] : [])]);
     await this.work(onProgress);
     onProgress?.({ stage: 'writing' });
-    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12, sheetsWritten: ['Observaciones'] };
+    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12, sheetsWritten: this.recomputeSheets };
   }
 
   async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices) {
