@@ -7,6 +7,7 @@ import { createOfficeService } from '../../src/hosts/office/service';
 import { FakeWorkbook } from '../hosts/office/fake-excel';
 import { EXPORT_SHEET, flatExport, variedActivities } from '../fixtures/flat-export';
 import { MemoryPort } from './memory-port';
+import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 
 const FECHA = '2025-08-15';
 
@@ -34,6 +35,17 @@ describe('createPoiService over a flat export', () => {
     const counts = summary.programmedPhases ?? {};
     expect(Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)).toBe(summary.activityCount);
     expect(counts.RE).toBeGreaterThan(0);
+  });
+
+  it('a printed report says its layout and the months of its header, with no phases and no effect of the choices', async () => {
+    const grid = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [1, 1, 1, 1, 1, 1], exec: [1, 1, 1, 1, 1, 1] })])])] }).toGrid();
+    const service = createPoiService(new MemoryPort([{ name: 'Reporte POI', grid }]));
+    const summary = await service.analyze('Reporte POI', FECHA);
+    expect(summary.layout).toBe('reporte');
+    expect(summary.period).toMatchObject({ code: 'S1', months: [1, 2, 3, 4, 5, 6], source: 'reporte' });
+    expect(summary.programmedPhases).toBeUndefined();
+    expect(summary.forcedPhase).toBeUndefined();
+    expect(await service.analyze('Reporte POI', FECHA, undefined, { period: 'anual', programmedPhase: 'A' })).toEqual(summary);
   });
 
   it('analyses with the period and phase chosen', async () => {
