@@ -1,7 +1,25 @@
 import type { Observation } from '../engine/observation';
 import type { Totals, TrafficLightCounts } from '../engine/figures';
 import type { ComputedCell } from '../engine/patch/types';
+import type { AnalysisPeriod, ProgrammedPhase } from '../engine/analysis';
+import type { LayoutKind } from '../engine/model';
 import type { ToolSheetRole } from './plan';
+
+export type { AnalysisPeriod, LayoutKind, ProgrammedPhase };
+
+/**
+ * What the user chose for a flat export (the page's and the pane's period and phase choices).
+ * Absent fields: the engine's choice (the period from the fecha de corte; the first of RE,
+ * CS, AJ, A with values). A printed report ignores both.
+ */
+export interface AnalyzeChoices {
+  /** `S1`, `S2`, `anual` or `MM` (January through that month). */
+  readonly period?: string;
+  readonly programmedPhase?: ProgrammedPhase;
+}
+
+/** How many AO were read with each programmed phase (`ninguna`: no phase has values). */
+export type PhaseCounts = Readonly<Partial<Record<ProgrammedPhase | 'ninguna', number>>>;
 
 /**
  * What the pane needs from a host. The add-in implements it over Office.js
@@ -53,10 +71,7 @@ export interface ActivityRef {
  * `S1`, `S2`, `anual` or `MM` (January through that month), default chosen from the fecha de
  * corte; `programmedPhase` forces the phase read as programmed.
  */
-export interface ExportChoices {
-  readonly period?: string;
-  readonly programmedPhase?: 'RE' | 'CS' | 'AJ' | 'A';
-}
+export type ExportChoices = AnalyzeChoices;
 
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
 export interface AnalysisSummary {
@@ -64,11 +79,16 @@ export interface AnalysisSummary {
   readonly fechaCorte: string;
   /** False when no POI layout was recognised; `observations` says why. */
   readonly recognised: boolean;
-  /** Which layout was read (the printed report or the Aplicativo's flat export). */
-  readonly layout?: 'reporte' | 'exportacion' | null;
-  /** The months that count and how they were chosen; `periodLine` says it in Spanish. */
-  readonly period?: { readonly code: string; readonly months: readonly number[]; readonly title: string; readonly source: 'opcion' | 'fecha-corte' | 'reporte' } | null;
+  /** The layout read: the printed report or the Aplicativo's flat export; null when none. */
+  readonly layout: LayoutKind | null;
+  /** The months that count and how they were chosen (null when no layout was recognised). */
+  readonly period: AnalysisPeriod | null;
+  /** Flat export only: the period and why it was chosen, in Spanish (describePeriod). */
   readonly periodLine?: string | null;
+  /** Flat export only: the programmed phase forced by the user, null when automatic. */
+  readonly forcedPhase?: ProgrammedPhase | null;
+  /** Flat export only: AO per programmed phase read (physical goal). */
+  readonly programmedPhases?: PhaseCounts;
   readonly months: readonly string[];
   readonly activityCount: number;
   readonly strategicActions: readonly AeiRow[];
@@ -96,14 +116,15 @@ export interface WriteResult {
 export interface PoiService {
   listSheets(): Promise<readonly SheetChoice[]>;
   /** Reads and analyses; writes nothing. */
-  analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<AnalysisSummary>;
+  analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<AnalysisSummary>;
   /**
    * Analyses, then writes the computed cells and the Observaciones and Resumen sheets; the
-   * summary returned is of the workbook as it now is (after the write).
+   * summary returned is of the workbook as it now is (after the write). For a flat export the
+   * export is left as it is and the generated Reporte de seguimiento is written besides.
    */
-  recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult>;
+  recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<WriteResult>;
   /** Writes (or rewrites) the Resumen sheet. */
-  writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<void>;
+  writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<void>;
   /** Selects / scrolls to a cell of the report sheet. */
   selectCell(sheet: string, a1: string): Promise<void>;
 }

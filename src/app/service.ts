@@ -5,10 +5,10 @@
 import type { AnalyzeOptions } from '../engine/analysis';
 import type { Grid } from '../engine/grid/cell';
 import { sheetNotRecognised } from '../engine/not-recognised';
-import { inThreadAnalyzer, type AnalyzedSheet, type Analyzer } from './analyzer';
+import { inThreadAnalyzer, type AnalyzeRequest, type AnalyzedSheet, type Analyzer } from './analyzer';
 import { sheetPhrase, summaryOnly } from './build-plan';
 import { chooseSheet, recogniseSheets, type SheetPick } from './choose-sheet';
-import { UserFacingError, type AnalysisSummary, type ExportChoices, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
+import { UserFacingError, type AnalysisSummary, type AnalyzeChoices, type ExportChoices, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
 import { gridAfter } from './grid-after';
 import type { WorkbookPort } from './port';
 
@@ -31,7 +31,7 @@ type OnProgress = ((p: Progress) => void) | undefined;
 
 export function createPoiService(port: WorkbookPort, options: PoiServiceOptions = {}): AppPoiService {
   const analyzer = options.analyzer ?? inThreadAnalyzer;
-  const choices = (): ExportChoices => {
+  const defaults = (): ExportChoices => {
     const c = typeof options.exportChoices === 'function' ? options.exportChoices() : options.exportChoices;
     return { ...(c?.period !== undefined ? { period: c.period } : {}), ...(c?.programmedPhase !== undefined ? { programmedPhase: c.programmedPhase } : {}) };
   };
@@ -41,9 +41,25 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
     return port.readGrid(sheet, { onProgress: (fraction) => onProgress?.({ stage: 'reading', fraction }) });
   }
 
-  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress): Promise<AnalyzedSheet> {
+  /** The engine's request: the export's period and phase only when the user chose them (this call's choice over the service's). */
+  function request(sheet: string, fechaCorte: string, chosen: AnalyzeChoices | undefined): AnalyzeRequest {
+    const choices: AnalyzeChoices = {
+      ...defaults(),
+      ...(chosen?.period ? { period: chosen.period } : {}),
+      ...(chosen?.programmedPhase ? { programmedPhase: chosen.programmedPhase } : {}),
+    };
+    return {
+      sheet,
+      fechaCorte,
+      severities: options.severities,
+      ...(choices.period ? { period: choices.period } : {}),
+      ...(choices.programmedPhase ? { programmedPhase: choices.programmedPhase } : {}),
+    };
+  }
+
+  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress, choices: AnalyzeChoices | undefined): Promise<AnalyzedSheet> {
     onProgress?.({ stage: 'computing', message: 'Calculando…' });
-    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities, ...choices() });
+    return analyzer.analyze(grid, request(sheet, fechaCorte, choices));
   }
 
   return {
@@ -55,21 +71,25 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       return chooseSheet(port, { wanted, whatToDo: options.whatToDo });
     },
 
-    async analyze(sheet, fechaCorte, onProgress): Promise<AnalysisSummary> {
+    async analyze(sheet, fechaCorte, onProgress, choices): Promise<AnalysisSummary> {
       const grid = await read(sheet, onProgress);
-      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress)).summary;
+      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress, choices)).summary;
     },
 
-    async recompute(sheet, fechaCorte, onProgress): Promise<WriteResult> {
+    async recompute(sheet, fechaCorte, onProgress, choices): Promise<WriteResult> {
       const grid = await read(sheet, onProgress);
-      const { summary, plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress);
+      const { summary, plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress, choices);
       if (!plan.cells) return { summary, cellsWritten: 0, sheetsWritten: [], status: plan.status, notices: [] };
-      onProgress?.({ stage: 'writing', fraction: 0, message: `Escribiendo las celdas calculadas y ${sheetPhrase(plan.sheets.map((t) => t.name))}…` });
+      const exported = summary.layout === 'exportacion';
+      const what = sheetPhrase(plan.sheets.map((t) => t.name));
+      onProgress?.({ stage: 'writing', fraction: 0, message: exported ? `Escribiendo ${what}…` : `Escribiendo las celdas calculadas y ${what}…` });
       const applied = await port.apply(plan, (fraction) => onProgress?.({ stage: 'writing', fraction }));
+      // A flat export is never changed (its patch is empty): its figures stand as they were.
+      if (exported) return { summary, cellsWritten: applied.cellsWritten, sheetsWritten: applied.sheetsWritten, status: plan.status, notices: applied.notices };
       // The pane shows the workbook as it now is: the written grid analysed again, so the
       // errors just corrected are gone (no second read of the sheet).
       onProgress?.({ stage: 'computing', message: 'Revisando el resultado…' });
-      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities, ...choices() });
+      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), request(sheet, fechaCorte, choices));
       return {
         summary: after.summary,
         cellsWritten: applied.cellsWritten,
@@ -79,9 +99,9 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       };
     },
 
-    async writeSummary(sheet, fechaCorte, onProgress): Promise<void> {
+    async writeSummary(sheet, fechaCorte, onProgress, choices): Promise<void> {
       const grid = await read(sheet, onProgress);
-      const { plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress);
+      const { plan } = await analyzeGrid(grid, sheet, fechaCorte, onProgress, choices);
       const only = summaryOnly(plan);
       if (only.sheets.length === 0) throw new UserFacingError(`${sheetNotRecognised(sheet)} No hay resumen que escribir.`);
       onProgress?.({ stage: 'writing', message: 'Escribiendo la hoja Resumen…' });

@@ -1,7 +1,7 @@
 import type { Analysis } from '../engine/analysis';
 import { describePeriod } from '../engine/flat/period';
 import type { Activity } from '../engine/model';
-import type { ActivityRef, AeiRow, AnalysisSummary } from './contract';
+import type { ActivityRef, AeiRow, AnalysisSummary, PhaseCounts } from './contract';
 
 /**
  * The pane's view of an analysis: plain data only, so it can cross a worker boundary
@@ -45,6 +45,7 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     period: analysis.period ? { ...analysis.period, months: [...analysis.period.months] } : null,
     // The export's period is a choice the user should see; a printed report's is its header.
     periodLine: analysis.layout === 'exportacion' && analysis.period ? describePeriod(analysis.period, analysis.fechaCorte) : null,
+    ...(model?.flat ? { forcedPhase: model.flat.forcedPhase, programmedPhases: phaseCounts(model.flat.activities) } : {}),
     months: model ? [...model.layout.monthNames] : [],
     activityCount: model ? model.activities.length : 0,
     strategicActions,
@@ -57,6 +58,16 @@ export function toSummary(analysis: Analysis): AnalysisSummary {
     pendingCells: analysis.patch.cells.length,
     computed: analysis.computed,
   };
+}
+
+/** AO per programmed phase read, for the «Programación» line. */
+function phaseCounts(activities: readonly { readonly programmedPhase: string | null }[]): PhaseCounts {
+  const counts: Record<string, number> = {};
+  for (const a of activities) {
+    const key = a.programmedPhase ?? 'ninguna';
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** 0-based first and last row of an AO (label, PROGRAMADO, EJECUTADO). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Divider, makeStyles, tokens } from '@fluentui/react-components';
 import type { Observation } from '../engine/observation';
-import type { PoiService, SheetChoice } from '../app/contract';
+import type { AnalyzeChoices, PoiService, SheetChoice } from '../app/contract';
 import { isIsoDate } from '../engine/compute/deadlines';
 import { type ActionKind, type ShownError, isBusy, toShownError, useAnalysis } from './use-analysis';
 import { formatCount } from './format';
@@ -15,6 +15,8 @@ import { ResultCards } from './components/ResultCards';
 import { ObservationList } from './components/ObservationList';
 import { ErrorBar } from './components/ErrorBar';
 import { Outcome } from './components/Outcome';
+import { ExportChoices } from './components/ExportChoices';
+import { EXPORT_ACTION, choicesToSend } from './export-choices';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '100%' },
@@ -52,6 +54,8 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   const [sheet, setSheet] = useState('');
   const [fechaCorte, setFechaCorte] = useState(() => initialFechaCorte ?? defaults.fechaCorte);
   const [paneError, setPaneError] = useState<ShownError | null>(null);
+  // A flat export's period and phase ({} = the engine's choice); kept per sheet.
+  const [choices, setChoices] = useState<AnalyzeChoices>({});
   const { state, busy, validate, recompute, writeSummary } = useAnalysis(service);
   const l = { ...DEFAULT_ACTION_LABELS, ...labels };
 
@@ -64,13 +68,17 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   fechaRef.current = fechaCorte;
   const autoRef = useRef(validateOnOpen);
   autoRef.current = validateOnOpen;
+  const choicesRef = useRef(choices);
+  choicesRef.current = choices;
 
   const chooseSheet = useCallback(
     (name: string, recognised: boolean) => {
+      if (name !== sheetRef.current) choicesRef.current = {};
+      setChoices(choicesRef.current);
       setSheet(name);
       onSheetChangeRef.current?.(name);
       // Figures without another click: a recognised report is validated at once.
-      if (autoRef.current && recognised && isIsoDate(fechaRef.current)) void validate(name, fechaRef.current);
+      if (autoRef.current && recognised && isIsoDate(fechaRef.current)) void validate(name, fechaRef.current, choicesToSend(choicesRef.current));
     },
     [validate],
   );
@@ -114,13 +122,19 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   const onAction = (action: ActionKind) => {
     setPaneError(null);
     const run = { validate, recompute, summary: writeSummary }[action];
-    void run(sheet, fechaCorte);
+    void run(sheet, fechaCorte, choicesToSend(choices));
+  };
+
+  const onChoices = (next: AnalyzeChoices) => {
+    setChoices(next);
+    // Another period or phase gives other figures: validated at once with it.
+    if (sheet && isIsoDate(fechaCorte)) void validate(sheet, fechaCorte, choicesToSend(next));
   };
 
   const onFecha = (value: string) => {
     setFechaCorte(value);
     // A new date changes which months are S.I.: the figures follow it.
-    if (validateOnOpen && state.summary && sheet && isIsoDate(value) && value !== fechaCorte) void validate(sheet, value);
+    if (validateOnOpen && state.summary && sheet && isIsoDate(value) && value !== fechaCorte) void validate(sheet, value, choicesToSend(choices));
   };
 
   const onSelect = (o: Observation) => {
@@ -131,17 +145,21 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   const canRun = !busy && sheet !== '' && isIsoDate(fechaCorte);
   const summary = state.summary;
   const recognisedOf = (name: string) => sheets?.find((s) => s.name === name)?.recognised ?? false;
+  // The Aplicativo's export: its choices show, and the write action generates the report.
+  const isExport = summary?.layout === 'exportacion' && summary.sheet === sheet;
+  const actionLabels = isExport ? { ...l, recompute: EXPORT_ACTION.label } : l;
 
   const controls = (
     <div className={styles.column} data-poi-app="">
       <SheetPicker sheets={sheets} value={sheet} onChange={(name) => chooseSheet(name, recognisedOf(name))} onRefresh={loadSheets} disabled={busy} />
       <FechaCorteInput value={fechaCorte} onChange={onFecha} disabled={busy} defaultInfo={defaults} />
-      <ActionBar onAction={onAction} disabled={!canRun} labels={l} />
+      {isExport && <ExportChoices summary={summary} value={choices} onChange={onChoices} disabled={busy} />}
+      <ActionBar onAction={onAction} disabled={!canRun} labels={actionLabels} titles={isExport ? { recompute: EXPORT_ACTION.title } : undefined} />
       {state.progress && <ProgressPanel progress={state.progress} />}
       <div ref={outcomeRef} tabIndex={-1} className={styles.outcome} aria-label="Resultado" data-testid="outcome">
         {state.status === 'failed' && state.error && <ErrorBar error={state.error} />}
         {paneError && <ErrorBar error={paneError} />}
-        {state.status === 'done' && <Outcome state={state} labels={l} writeAction={writeAction} />}
+        {state.status === 'done' && <Outcome state={state} labels={actionLabels} writeAction={writeAction} />}
       </div>
       {summary && summary.recognised && <ResultCards summary={summary} />}
     </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { AnalysisSummary, PoiService, Progress, Stage } from '../app/contract';
+import type { AnalysisSummary, AnalyzeChoices, PoiService, Progress, Stage } from '../app/contract';
 import { UserFacingError } from '../app/contract';
 
 export type Status = 'idle' | Stage | 'done' | 'failed';
@@ -109,22 +109,22 @@ export function useAnalysis(service: PoiService) {
   );
 
   const validate = useCallback(
-    (sheet: string, fechaCorte: string) =>
-      run('validate', async (p) => ({ type: 'done', summary: await service.analyze(sheet, fechaCorte, p) })),
+    (sheet: string, fechaCorte: string, choices?: AnalyzeChoices) =>
+      run('validate', async (p) => ({ type: 'done', summary: await service.analyze(sheet, fechaCorte, p, choices) })),
     [run, service],
   );
   const recompute = useCallback(
-    (sheet: string, fechaCorte: string) =>
+    (sheet: string, fechaCorte: string, choices?: AnalyzeChoices) =>
       run('recompute', async (p) => {
-        const r = await service.recompute(sheet, fechaCorte, p);
+        const r = await service.recompute(sheet, fechaCorte, p, choices);
         return { type: 'done', summary: r.summary, cellsWritten: r.cellsWritten, sheetsWritten: r.sheetsWritten };
       }),
     [run, service],
   );
   const writeSummary = useCallback(
-    (sheet: string, fechaCorte: string) =>
+    (sheet: string, fechaCorte: string, choices?: AnalyzeChoices) =>
       run('summary', async (p) => {
-        await service.writeSummary(sheet, fechaCorte, p);
+        await service.writeSummary(sheet, fechaCorte, p, choices);
         return { type: 'done' };
       }),
     [run, service],

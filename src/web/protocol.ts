@@ -3,7 +3,7 @@
  * the workbook bytes travel as transferred buffers, never copied twice.
  */
 import type { Grid } from '../engine/grid/cell';
-import type { AnalysisSummary, Progress, SheetChoice, WriteResult } from '../app/contract';
+import type { AnalysisSummary, AnalyzeChoices, Progress, SheetChoice, WriteResult } from '../app/contract';
 
 export interface OpenResult {
   readonly name: string;
@@ -25,9 +25,9 @@ export interface DownloadResult {
 export type Request =
   | { readonly op: 'open'; readonly name: string; readonly bytes: Uint8Array }
   | { readonly op: 'sheets' }
-  | { readonly op: 'analyze'; readonly sheet: string; readonly fechaCorte: string }
-  | { readonly op: 'recompute'; readonly sheet: string; readonly fechaCorte: string }
-  | { readonly op: 'summary'; readonly sheet: string; readonly fechaCorte: string }
+  | { readonly op: 'analyze'; readonly sheet: string; readonly fechaCorte: string; readonly choices?: AnalyzeChoices }
+  | { readonly op: 'recompute'; readonly sheet: string; readonly fechaCorte: string; readonly choices?: AnalyzeChoices }
+  | { readonly op: 'summary'; readonly sheet: string; readonly fechaCorte: string; readonly choices?: AnalyzeChoices }
   | { readonly op: 'view'; readonly sheet: string }
   | { readonly op: 'download' };
 

@@ -3,7 +3,7 @@
  * this side sends requests, relays progress, and keeps the page's own state (file, shown
  * sheet, selected cell) for the components that subscribe to it.
  */
-import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
+import type { AnalysisSummary, AnalyzeChoices, PoiService, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
 import { type ShownError, toShownError } from '../ui/use-analysis';
 import { defaultSheet } from '../app/choose-sheet';
@@ -153,22 +153,22 @@ export class WebPoiService implements PoiService {
     return this.request({ op: 'sheets' });
   }
 
-  async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<AnalysisSummary> {
-    const summary = await this.request({ op: 'analyze', sheet, fechaCorte }, onProgress);
+  async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<AnalysisSummary> {
+    const summary = await this.request({ op: 'analyze', sheet, fechaCorte, ...(choices ? { choices } : {}) }, onProgress);
     await this.showSummary(summary, false);
     return summary;
   }
 
-  async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult> {
-    const result = await this.request({ op: 'recompute', sheet, fechaCorte }, onProgress);
+  async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<WriteResult> {
+    const result = await this.request({ op: 'recompute', sheet, fechaCorte, ...(choices ? { choices } : {}) }, onProgress);
     // The grid keeps showing the sheet until the written one arrives (no flicker).
     if (result.summary.recognised) this.set({ modified: true });
     await this.showSummary(result.summary, true);
     return result;
   }
 
-  async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<void> {
-    await this.request({ op: 'summary', sheet, fechaCorte }, onProgress);
+  async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<void> {
+    await this.request({ op: 'summary', sheet, fechaCorte, ...(choices ? { choices } : {}) }, onProgress);
     this.set({ modified: true });
   }
 

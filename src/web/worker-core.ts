@@ -6,7 +6,7 @@ import { findLayout } from '../engine';
 import { CHOOSE_THE_SHEET } from '../engine/not-recognised';
 import { XlsxError, XlsxInternalError } from '../hosts/xlsx';
 import { createXlsxPort, type XlsxWorkbookPort } from '../hosts/xlsx/workbook-port';
-import type { AnalysisSummary, Progress, SheetChoice, WriteResult } from '../app/contract';
+import type { AnalysisSummary, AnalyzeChoices, Progress, SheetChoice, WriteResult } from '../app/contract';
 import { UserFacingError } from '../app/contract';
 import { createPoiService, type AppPoiService } from '../app/service';
 import type { DownloadResult, OpenResult, Request, ResponseMessage, Results, SheetView, WireError } from './protocol';
@@ -54,17 +54,17 @@ export class WorkbookSession {
     return { sheet, grid, frozenRows: frozen <= MAX_FROZEN_ROWS ? frozen : 0 };
   }
 
-  analyze(sheet: string, fechaCorte: string, report: Report): Promise<AnalysisSummary> {
-    return this.current().service.analyze(sheet, fechaCorte, report);
+  analyze(sheet: string, fechaCorte: string, report: Report, choices?: AnalyzeChoices): Promise<AnalysisSummary> {
+    return this.current().service.analyze(sheet, fechaCorte, report, choices);
   }
 
   /** Computed cells + the tool's sheets, into the open workbook (Descargar saves it). */
-  recompute(sheet: string, fechaCorte: string, report: Report): Promise<WriteResult> {
-    return this.current().service.recompute(sheet, fechaCorte, report);
+  recompute(sheet: string, fechaCorte: string, report: Report, choices?: AnalyzeChoices): Promise<WriteResult> {
+    return this.current().service.recompute(sheet, fechaCorte, report, choices);
   }
 
-  writeSummary(sheet: string, fechaCorte: string, report: Report): Promise<void> {
-    return this.current().service.writeSummary(sheet, fechaCorte, report);
+  writeSummary(sheet: string, fechaCorte: string, report: Report, choices?: AnalyzeChoices): Promise<void> {
+    return this.current().service.writeSummary(sheet, fechaCorte, report, choices);
   }
 
   download(): DownloadResult {
@@ -115,11 +115,11 @@ async function run(session: WorkbookSession, r: Request, report: Report): Promis
     case 'sheets':
       return session.sheets();
     case 'analyze':
-      return session.analyze(r.sheet, r.fechaCorte, report);
+      return session.analyze(r.sheet, r.fechaCorte, report, r.choices);
     case 'recompute':
-      return session.recompute(r.sheet, r.fechaCorte, report);
+      return session.recompute(r.sheet, r.fechaCorte, report, r.choices);
     case 'summary':
-      await session.writeSummary(r.sheet, r.fechaCorte, report);
+      await session.writeSummary(r.sheet, r.fechaCorte, report, r.choices);
       return null;
     case 'view':
       return session.view(r.sheet);

@@ -9,6 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { analyze } from '../../src/engine';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { BIG_SHEET, bigWorkbook } from './big-workbook';
+import { EXPORT_SHEET, flatExport, flatExportXlsx, variedActivities } from '../fixtures/flat-export';
 import { openPane } from './pane';
 
 export interface E2eContext {
@@ -302,6 +303,35 @@ export const cases: E2eCase[] = [
       await page.getByRole('grid', { name: `Hoja «${SAMPLE_SHEET}»` }).waitFor();
       check((await page.getByRole('alert').count()) === 0, 'el error debe desaparecer al abrir un libro válido');
       await page.getByTestId('promedio').waitFor();
+    },
+  },
+  {
+    name: 'una exportación del Aplicativo (generada): muestra el periodo y por qué, se elige otro, y «Generar reporte» añade la hoja Reporte de seguimiento',
+    async run(ctx) {
+      const { page } = ctx;
+      const built = flatExport({ activities: variedActivities({ seed: 3, activities: 40, trackedThrough: 9 }) });
+      await openPage(ctx);
+      await page.getByTestId('file-input').setInputFiles({ name: 'exportacion.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(flatExportXlsx(built)) });
+      await page.getByRole('grid', { name: `Hoja «${EXPORT_SHEET}»` }).waitFor({ timeout: 60_000 });
+      await validated(page);
+      await setFecha(page, '15082025');
+      const choices = page.getByTestId('export-choices');
+      await choices.getByText('Periodo: PRIMER SEMESTRE (enero a junio), elegido por la fecha de corte 15/08/2025.').waitFor();
+      check((await page.getByRole('button', { name: RECOMPUTE, exact: true }).count()) === 0, 'en una exportación la acción es «Generar reporte»');
+
+      await choices.getByLabel('Periodo').selectOption('anual');
+      await choices.getByText('Periodo: ANUAL (enero a diciembre).').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[role="status"][data-stage]'));
+
+      await page.getByRole('button', { name: 'Generar reporte', exact: true }).click();
+      await page.getByText('Reporte generado', { exact: true }).waitFor({ timeout: 60_000 });
+      const tab = page.getByRole('tab', { name: 'Reporte de seguimiento' });
+      await tab.waitFor();
+      await tab.click();
+      const grid = page.getByRole('grid', { name: 'Hoja «Reporte de seguimiento»' });
+      await grid.waitFor();
+      await grid.getByText(/ANUAL/).first().waitFor();
+      ctx.note(`pestañas: ${(await page.getByRole('tab').allInnerTexts()).join(' · ')}`);
     },
   },
   {

@@ -1,5 +1,5 @@
 import type { Observation } from '../../src/engine/observation';
-import type { AnalysisSummary, PoiService, Progress, SheetChoice, WriteResult } from '../../src/app/contract';
+import type { AnalysisSummary, AnalyzeChoices, PoiService, Progress, SheetChoice, WriteResult } from '../../src/app/contract';
 
 export function observation(over: Partial<Observation> & Pick<Observation, 'cell' | 'severity'>): Observation {
   const row = Number(/\d+/.exec(over.cell)?.[0] ?? 1);
@@ -12,6 +12,8 @@ export function sampleSummary(over: Partial<AnalysisSummary> = {}): AnalysisSumm
     sheet: 'Reporte POI',
     fechaCorte: '2023-08-15',
     recognised: true,
+    layout: 'reporte',
+    period: { code: 'S1', months: [1, 2, 3, 4, 5, 6], title: 'PRIMER SEMESTRE', source: 'reporte' },
     months: ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun'],
     activityCount: 290,
     strategicActions: [
@@ -62,7 +64,21 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** A PoiService whose answers the test controls; records every call. */
+/** A flat export's summary: the Aplicativo's sheet, its period chosen by the fecha de corte. */
+export function exportSummary(over: Partial<AnalysisSummary> = {}): AnalysisSummary {
+  return sampleSummary({
+    sheet: 'POI_Por_ActividadOperativaAnual',
+    layout: 'exportacion',
+    period: { code: 'S1', months: [1, 2, 3, 4, 5, 6], title: 'PRIMER SEMESTRE', source: 'fecha-corte' },
+    forcedPhase: null,
+    programmedPhases: { RE: 3, CS: 1 },
+    pendingCells: 0,
+    observations: [],
+    ...over,
+  });
+}
+
+/** A PoiService whose answers the test controls; records every call (choices last, when given). */
 export class FakeService implements PoiService {
   sheets: readonly SheetChoice[] = [{ name: 'Reporte POI', recognised: true }];
   summary: AnalysisSummary = sampleSummary();
@@ -71,6 +87,8 @@ export class FakeService implements PoiService {
   failWith: unknown = null;
   progress: Progress[] = [{ stage: 'reading' }, { stage: 'computing', fraction: 0.5 }];
   readonly calls: Array<[string, ...unknown[]]> = [];
+  /** The sheets a recompute says it wrote. */
+  recomputeSheets: readonly string[] = ['Observaciones'];
 
   async listSheets() {
     this.calls.push(['listSheets']);
@@ -83,21 +101,21 @@ export class FakeService implements PoiService {
     if (this.failWith) throw this.failWith;
   }
 
-  async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void) {
-    this.calls.push(['analyze', sheet, fechaCorte]);
+  async analyze(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices) {
+    this.calls.push(['analyze', sheet, fechaCorte, ...(choices ? [choices] : [])]);
     await this.work(onProgress);
     return this.summary;
   }
 
-  async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void): Promise<WriteResult> {
-    this.calls.push(['recompute', sheet, fechaCorte]);
+  async recompute(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<WriteResult> {
+    this.calls.push(['recompute', sheet, fechaCorte, ...(choices ? [choices] : [])]);
     await this.work(onProgress);
     onProgress?.({ stage: 'writing' });
-    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12, sheetsWritten: ['Observaciones'] };
+    return { summary: { ...this.summary, pendingCells: 0 }, cellsWritten: 12, sheetsWritten: this.recomputeSheets };
   }
 
-  async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void) {
-    this.calls.push(['writeSummary', sheet, fechaCorte]);
+  async writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices) {
+    this.calls.push(['writeSummary', sheet, fechaCorte, ...(choices ? [choices] : [])]);
     await this.work(onProgress);
   }
 

@@ -18,6 +18,8 @@ export interface ActionBarProps {
   readonly onAction: (action: ActionKind) => void;
   readonly disabled: boolean;
   readonly labels?: Partial<ActionLabels>;
+  /** Tooltips that replace the defaults (the flat export's «Generar reporte»). */
+  readonly titles?: Partial<Record<ActionKind, string>>;
 }
 
 const ACTIONS: readonly { kind: ActionKind; icon: JSX.Element; title: string; primary?: boolean }[] = [
@@ -27,7 +29,7 @@ const ACTIONS: readonly { kind: ActionKind; icon: JSX.Element; title: string; pr
 ];
 
 /** The three actions. Validar writes nothing; the other two change the workbook. */
-export function ActionBar({ onAction, disabled, labels }: ActionBarProps) {
+export function ActionBar({ onAction, disabled, labels, titles }: ActionBarProps) {
   const styles = useStyles();
   const l = { ...DEFAULT_ACTION_LABELS, ...labels };
   return (
@@ -39,7 +41,7 @@ export function ActionBar({ onAction, disabled, labels }: ActionBarProps) {
           icon={a.icon}
           disabled={disabled}
           onClick={() => onAction(a.kind)}
-          title={a.title}
+          title={titles?.[a.kind] ?? a.title}
         >
           {l[a.kind]}
         </Button>

@@ -39,6 +39,15 @@ export function Outcome({ state, labels = DEFAULT_ACTION_LABELS, writeAction }: 
   const counts = { error: 0, warning: 0, info: 0 };
   for (const o of s.observations) counts[o.severity] += 1;
   const found = `${formatCount(s.activityCount)} AO revisadas: ${formatCount(counts.error)} errores, ${formatCount(counts.warning)} advertencias.`;
+  if (state.action === 'recompute' && s.layout === 'exportacion') {
+    // The export is never changed: the action wrote the generated report beside it.
+    return (
+      <NoticeBar intent="success" title="Reporte generado" action={writeAction}>
+        {`Se ${state.sheetsWritten.length > 1 ? 'escribieron' : 'escribió'} ${sheetsPhrase(state.sheetsWritten)}${s.period ? `, para ${s.period.title}` : ''}; la exportación no cambió.`}{' '}
+        {found}
+      </NoticeBar>
+    );
+  }
   if (state.action === 'recompute') {
     const n = state.cellsWritten ?? 0;
     const sheets = sheetsPhrase(state.sheetsWritten);
