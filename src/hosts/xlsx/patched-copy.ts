@@ -211,9 +211,13 @@ class CopyBuilder {
   }
 
   build(edits: readonly CellEdit[], writes: readonly SheetWrite[]): Uint8Array {
-    const patch = inPart(this.report.part, () => patchSheetXml(this.reportText.text, edits));
-    if (patch.xml !== this.reportText.text) this.change(this.report.part, encodeXml(patch.xml, this.reportText));
-    if (patch.droppedFormulas.length) this.dropFromCalcChain(patch.droppedFormulas);
+    // No edit (a flat export, whose report is generated beside it): the sheet is copied as it
+    // is, without locating its elements (seconds on a 279-column export).
+    if (edits.length > 0) {
+      const patch = inPart(this.report.part, () => patchSheetXml(this.reportText.text, edits));
+      if (patch.xml !== this.reportText.text) this.change(this.report.part, encodeXml(patch.xml, this.reportText));
+      if (patch.droppedFormulas.length) this.dropFromCalcChain(patch.droppedFormulas);
+    }
     inPart(this.workbook.part, () => {
       this.addSheets(writes);
       setFullCalcOnLoad(this.workbook);
@@ -313,7 +317,8 @@ class CopyBuilder {
 
 /** The spreadsheet namespace the report sheet uses (transitional or strict), whatever its prefix. */
 function sheetNamespace(xml: string): string {
-  const root = findElement(xml, 'worksheet');
+  // flat: a worksheet never nests another, so its end is one search (not a walk over every tag).
+  const root = findElement(xml, 'worksheet', 0, xml.length, true);
   if (!root) return MAIN_NS;
   const p = prefixOf(root.qname);
   return getAttr(openTag(xml, root), p ? `xmlns:${p.slice(0, -1)}` : 'xmlns') ?? MAIN_NS;
