@@ -174,10 +174,16 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
       }
     }
     for (const m of s.merges ?? []) {
-      const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
-      if (!ok || m.bottom < m.top || m.right < m.left) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
+      if (!validArea(m)) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
     }
+    const c = s.chart;
+    if (c && ![c.nameCell, c.categories, c.values, c.anchor].every(validArea)) throw new RangeError(`Gráfico con un rango inválido en la hoja «${s.name}»: ${JSON.stringify(c)}`);
   }
+}
+
+function validArea(m: CellRange): boolean {
+  const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
+  return ok && m.bottom >= m.top && m.right >= m.left;
 }
 
 function worksheetNames(model: WorkbookModel): string[] {

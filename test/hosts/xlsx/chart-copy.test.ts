@@ -180,3 +180,11 @@ describe('a strict-OOXML workbook', () => {
     expect(normalizeRows(openXlsx(copy).readSheet('Resumen').rows)[3]).toEqual(['AO', 3, '', null, 'AEI.01.01', 87.5]);
   });
 });
+
+describe('a chart with a range outside the sheet', () => {
+  it('is refused as a misuse before anything is written', () => {
+    const sheet = plannedSheetOf(resumen());
+    const bad = { ...sheet, chart: { ...sheet.chart!, values: { top: 3, bottom: 1, left: 5, right: 5 } } };
+    expect(() => writePlannedCopy(richPackage(), REPORT, [], [bad])).toThrow(RangeError);
+  });
+});
