@@ -4,10 +4,10 @@
  * under part names free in the workbook; a rerun replaces it and leaves no orphan parts.
  */
 import * as XLSX from '@e965/xlsx';
-import type { ToolSheet } from '../../../src/app/plan';
+import type { RecomputePlan, ToolSheet } from '../../../src/app/plan';
 import { openXlsx, writePlannedCopy } from '../../../src/hosts/xlsx';
 import { parseRelationships, resolveTarget } from '../../../src/hosts/xlsx/opc';
-import { plannedSheetOf } from '../../../src/hosts/xlsx/workbook-port';
+import { createXlsxPort, plannedSheetOf } from '../../../src/hosts/xlsx/workbook-port';
 import { rangeFromA1 } from '../../../src/engine/grid/a1';
 import { REPORT, richPackage } from '../../fixtures/xlsx/rich-package';
 import { CT, contentTypes, partText, rels, unzipParts, zipParts } from '../../fixtures/xlsx/zip-parts';
@@ -186,5 +186,20 @@ describe('a chart with a range outside the sheet', () => {
     const sheet = plannedSheetOf(resumen());
     const bad = { ...sheet, chart: { ...sheet.chart!, values: { top: 3, bottom: 1, left: 5, right: 5 } } };
     expect(() => writePlannedCopy(richPackage(), REPORT, [], [bad])).toThrow(RangeError);
+  });
+});
+
+describe('the xlsx port carrying out two plans in a row', () => {
+  it('leaves one chart on Resumen, over the second plan\'s data', () => {
+    const plan = (sheet: ToolSheet): RecomputePlan => ({ sheet: REPORT, fechaCorte: '2025-06-30', cells: null, sheets: [sheet], status: '', message: '' });
+    const port = createXlsxPort(richPackage());
+    port.now.apply(plan(resumen()));
+    port.now.apply(plan(resumen(POINTS.slice(1))));
+    const bytes = port.bytes();
+    const charts = chartsOf(bytes, 'Resumen');
+    expect(charts).toHaveLength(1);
+    expect(partsUnder(bytes, 'xl/charts/')).toHaveLength(2);
+    expect(cellsAt(bytes, formula(partText(bytes, charts[0]), 'val'))).toEqual([42, 100]);
+    expect(port.now.readGrid('Resumen').rows[3]?.slice(4)).toEqual(['AEI.01.02', 42]);
   });
 });
