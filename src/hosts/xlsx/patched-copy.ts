@@ -16,7 +16,8 @@ import type { CellEdit } from './sheet-patch';
 import { patchSheetXml } from './sheet-patch';
 import { XlsxError, guarded, inPart, messages } from './errors';
 import { openModel } from './open';
-import { directoryOf, isRelType, relativeTarget, relsPartFor, resolveTarget } from './opc';
+import { directoryOf, isRelType, parseRelationships, relativeTarget, relsPartFor, resolveTarget } from './opc';
+import { CHART_CONTENT_TYPE, CHART_REL, DRAWING_CONTENT_TYPE, DRAWING_REL, renderChart, renderDrawing, type SheetChart } from './chart-parts';
 import {
   EditablePart,
   addOverride,
@@ -31,14 +32,15 @@ import {
   addSheetMarks,
 } from './package-edit';
 import { assertUniqueSheetNames, assertValidSheetName, sheetNameProblem } from './sheet-name';
-import { MAIN_NS, renderWorksheet } from './sheet-writer';
+import { MAIN_NS, XML_DECLARATION, renderWorksheet } from './sheet-writer';
 import { AppendedStyles, assertValidStyle, wantsStyle } from './styles';
 import { findSheet, readPartText, TOOL_MARK_NAME, type SheetEntry, type WorkbookModel } from './workbook';
-import { encodeXml, type XmlText } from './xml';
+import { encodeXml, escapeXml, type XmlText } from './xml';
 import { findElement, getAttr, openTag, prefixOf } from './xml-locator';
 import { normalizePartName, writeZip, type ZipItem } from './zip';
 
 export type { CellEdit } from './sheet-patch';
+export type { SheetChart } from './chart-parts';
 
 export interface NewSheet {
   readonly name: string;
@@ -47,6 +49,8 @@ export interface NewSheet {
   readonly freezeRows?: number;
   /** Merged areas (one-cell areas are ignored). */
   readonly merges?: readonly CellRange[];
+  /** A native bar chart over cells of this sheet (not written in strict-OOXML workbooks). */
+  readonly chart?: SheetChart;
 }
 
 /** A sheet of the tool's own, written by writePlannedCopy: a NewSheet with its role. */
@@ -170,10 +174,16 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
       }
     }
     for (const m of s.merges ?? []) {
-      const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
-      if (!ok || m.bottom < m.top || m.right < m.left) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
+      if (!validArea(m)) throw new RangeError(`Área combinada inválida en la hoja «${s.name}»: ${JSON.stringify(m)}`);
     }
+    const c = s.chart;
+    if (c && ![c.nameCell, c.categories, c.values, c.anchor].every(validArea)) throw new RangeError(`Gráfico con un rango inválido en la hoja «${s.name}»: ${JSON.stringify(c)}`);
   }
+}
+
+function validArea(m: CellRange): boolean {
+  const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
+  return ok && m.bottom >= m.top && m.right >= m.left;
 }
 
 function worksheetNames(model: WorkbookModel): string[] {
@@ -199,6 +209,8 @@ class CopyBuilder {
   private readonly rels: EditablePart;
   private readonly types: EditablePart;
   private readonly reportText: XmlText;
+  /** The entries of the received file, by normalised name. */
+  private readonly existing: ReadonlySet<string>;
 
   constructor(
     private readonly model: WorkbookModel,
@@ -208,6 +220,7 @@ class CopyBuilder {
     this.rels = this.editable(relsPartFor(model.workbookPart));
     this.types = this.editable('[Content_Types].xml');
     this.reportText = this.read(report.part);
+    this.existing = new Set(model.zip.entries.map((e) => normalizePartName(e.name)));
   }
 
   build(edits: readonly CellEdit[], writes: readonly SheetWrite[]): Uint8Array {
@@ -252,13 +265,14 @@ class CopyBuilder {
     let index = this.model.sheets.length;
     const marks: { sheetIndex: number; role: string }[] = [];
     for (const w of writes) {
-      const xml = encodeXml(renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf }));
       const old = w.replaces;
+      const part = old?.part ?? freePartName(directoryOf(this.report.part), usedParts);
+      const drawingRId = this.drawingFor(part, w, mainNs === MAIN_NS, usedParts);
+      const xml = encodeXml(renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId }));
       if (old?.part) {
         this.change(old.part, xml);
         continue;
       }
-      const part = freePartName(directoryOf(this.report.part), usedParts);
       const rId = freeRelationshipId(usedIds);
       usedIds.push(rId);
       addSheetEntry(this.workbook, w.name, sheetId++, rId);
@@ -271,6 +285,74 @@ class CopyBuilder {
     if (marks.length) addSheetMarks(this.workbook, TOOL_MARK_NAME, marks);
     const styled = styles && inPart(styles.part, () => styles.appender.result());
     if (styles && styled !== undefined) this.change(styles.part, encodeXml(styled, styles.text));
+  }
+
+  /**
+   * The sheet's relationships for its chart: the drawings a rewritten sheet had (an earlier
+   * run's chart) go with their charts, so a rerun leaves no orphan parts; a new chart gets
+   * a drawing and a chart part under free numbers. Returns the drawing's relationship id.
+   */
+  private drawingFor(sheetPart: string, w: SheetWrite, allowed: boolean, usedParts: Set<string>): string | undefined {
+    const relsPart = relsPartFor(sheetPart);
+    const relsText = this.existing.has(normalizePartName(relsPart)) ? readPartText(this.model.zip, relsPart) : undefined;
+    const rels = relsText && new EditablePart(relsPart, relsText);
+    const ids: string[] = [];
+    if (rels) {
+      for (const r of inPart(relsPart, () => parseRelationships(rels.xml, relsPart))) {
+        if (!r.external && isRelType(r.type, 'drawing')) {
+          this.dropDrawing(resolveTarget(sheetPart, r.target));
+          removeRelationship(rels, r.id);
+        } else ids.push(r.id);
+      }
+    }
+    const chart = w.spec.chart;
+    let rId: string | undefined;
+    if (chart && allowed) {
+      const dir = directoryOf(this.model.workbookPart);
+      const drawing = freeNumberedPart(`${dir}drawings/drawing`, usedParts);
+      const chartPart = freeNumberedPart(`${dir}charts/chart`, usedParts);
+      rId = freeRelationshipId(ids);
+      this.put(chartPart, encodeXml(renderChart(chart, w.name, w.spec.table)));
+      this.put(drawing, encodeXml(renderDrawing(chart.anchor, 'rId1', chart.title)));
+      this.put(relsPartFor(drawing), encodeXml(relsXml('rId1', CHART_REL, relativePath(drawing, chartPart))));
+      addOverride(this.types, drawing, DRAWING_CONTENT_TYPE);
+      addOverride(this.types, chartPart, CHART_CONTENT_TYPE);
+      if (rels) addRelationship(rels, rId, DRAWING_REL, relativePath(sheetPart, drawing));
+      else this.put(relsPart, encodeXml(relsXml(rId, DRAWING_REL, relativePath(sheetPart, drawing))));
+    }
+    if (rels?.changed) this.change(relsPart, rels.bytes());
+    return rId;
+  }
+
+  /** Removes a drawing, its charts and their style parts (each chart is the drawing's own). */
+  private dropDrawing(part: string): void {
+    const dropped = (p: string): boolean => {
+      if (!this.existing.has(normalizePartName(p)) || this.removed.has(normalizePartName(p))) return false;
+      this.removed.add(normalizePartName(p));
+      removeOverride(this.types, p);
+      return true;
+    };
+    const relsOf = (p: string): { part: string; target: string; type: string }[] => {
+      const rp = relsPartFor(p);
+      const text = this.existing.has(normalizePartName(rp)) ? readPartText(this.model.zip, rp) : undefined;
+      if (!text) return [];
+      this.removed.add(normalizePartName(rp));
+      return inPart(rp, () => parseRelationships(text.text, rp))
+        .filter((r) => !r.external)
+        .map((r) => ({ part: resolveTarget(p, r.target), target: r.target, type: r.type }));
+    };
+    if (!dropped(part)) return;
+    // Images a drawing holds may be shared with other drawings: they stay.
+    for (const chart of relsOf(part).filter((r) => isRelType(r.type, 'chart'))) {
+      if (!dropped(chart.part)) continue;
+      for (const style of relsOf(chart.part)) if (/chart(Style|ColorStyle)$/.test(style.type)) dropped(style.part);
+    }
+  }
+
+  /** A part written whole: replaces an entry of that name, or is appended. */
+  private put(part: string, content: Uint8Array): void {
+    if (this.existing.has(normalizePartName(part)) && !this.removed.has(normalizePartName(part))) this.change(part, content);
+    else this.appended.push({ name: part, content });
   }
 
   /** Bold and number formats are appended to styles.xml only when a new cell uses them. */
@@ -332,4 +414,30 @@ function freePartName(dir: string, used: Set<string>): string {
       return name;
     }
   }
+}
+
+function freeNumberedPart(stem: string, used: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const name = `${stem}${n}.xml`;
+    if (!used.has(normalizePartName(name))) {
+      used.add(normalizePartName(name));
+      return name;
+    }
+  }
+}
+
+/** `xl/worksheets/sheet5.xml` → `xl/drawings/drawing1.xml`: `../drawings/drawing1.xml`. */
+function relativePath(source: string, target: string): string {
+  const from = directoryOf(source).split('/').filter(Boolean);
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+function relsXml(id: string, type: string, target: string): string {
+  return (
+    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></Relationships>`
+  );
 }

@@ -28,6 +28,8 @@ export interface WorksheetContext {
   /** Style index for a cell's bold/format, or undefined for the default style. */
   readonly styleOf?: (cell: TableCell) => number | undefined;
   readonly sharedString?: (text: string) => number;
+  /** The relationship id of the sheet's drawing (a chart), written as `<drawing>`. */
+  readonly drawingRId?: string;
 }
 
 export function renderWorksheet(content: WorksheetContent, ctx: WorksheetContext = {}): string {
@@ -58,6 +60,8 @@ export function renderWorksheet(content: WorksheetContent, ctx: WorksheetContext
     mergesXml(content.merges),
     links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    // CT_Worksheet: <drawing> follows pageMargins (and the print settings we never write).
+    ctx.drawingRId ? `<drawing r:id="${escapeXml(ctx.drawingRId)}"/>` : '',
     '</worksheet>',
   ].join('');
 }

@@ -3,12 +3,12 @@
  * opened once; carrying out a plan makes a patched copy, which becomes the workbook's bytes.
  */
 import type { Grid } from '../../engine/grid/cell';
-import type { RecomputePlan, ToolSheet } from '../../app/plan';
+import type { ChartSpec, RecomputePlan, ToolSheet } from '../../app/plan';
 import type { ApplyResult, SheetInfo, WorkbookPort } from '../../app/port';
 import type { TableCell } from '../../engine/report/tables';
 import { gridAfter } from '../../app/grid-after';
 import { openXlsx, type XlsxLimits, type XlsxPackage } from './open';
-import { writePlannedCopy, type CellEdit, type NewSheet, type PlannedSheet } from './patched-copy';
+import { writePlannedCopy, type CellEdit, type NewSheet, type PlannedSheet, type SheetChart } from './patched-copy';
 
 export interface XlsxWorkbookPort extends WorkbookPort {
   /** The workbook as it now is (the last copy written, or the bytes opened). */
@@ -27,13 +27,13 @@ export interface XlsxWorkbookPort extends WorkbookPort {
 
 /**
  * A tool sheet as the copy carries it, cell for cell as the add-in writes it: the preface
- * (status line) and a blank row above the table, and a chart's data beside the table (the
- * chart itself is the add-in's).
+ * (status line) and a blank row above the table, and a chart's data beside the table with
+ * a native bar chart over it, where the add-in puts its own.
  */
 export function newSheetOf(sheet: ToolSheet): NewSheet {
   const body: TableCell[][] = sheet.table.map((row) => [...row]);
+  const width = Math.max(1, ...sheet.table.map((r) => r.length));
   if (sheet.chart) {
-    const width = Math.max(1, ...sheet.table.map((r) => r.length));
     const data: TableCell[][] = [
       [
         { value: sheet.chart.categoryHeader, bold: true },
@@ -52,12 +52,26 @@ export function newSheetOf(sheet: ToolSheet): NewSheet {
   const shift = preface !== undefined ? 2 : 0;
   const table: (readonly TableCell[])[] = preface !== undefined ? [[{ value: preface, bold: true }], [], ...body] : body;
   const merges = (sheet.merges ?? []).map((m) => ({ top: m.top + shift, bottom: m.bottom + shift, left: m.left, right: m.right }));
+  const chart = sheet.chart && sheet.chart.points.length > 0 ? chartOver(sheet.chart, shift, width + 1) : undefined;
   return {
     name: sheet.name,
     table,
     ...(sheet.columnWidths ? { columnWidths: sheet.columnWidths } : {}),
     ...(sheet.freezeRows !== undefined ? { freezeRows: sheet.freezeRows + shift } : {}),
     ...(merges.length > 0 ? { merges } : {}),
+    ...(chart ? { chart } : {}),
+  };
+}
+
+/** The chart over its data (header row at `top`, codes in column `left`), placed as the add-in places it. */
+function chartOver(spec: ChartSpec, top: number, left: number): SheetChart {
+  const last = top + spec.points.length;
+  return {
+    title: spec.title,
+    nameCell: { top, bottom: top, left: left + 1, right: left + 1 },
+    categories: { top: top + 1, bottom: last, left, right: left },
+    values: { top: top + 1, bottom: last, left: left + 1, right: left + 1 },
+    anchor: { top, left: left + 3, bottom: top + Math.max(15, Math.min(60, spec.points.length + 4)), right: left + 11 },
   };
 }
 
