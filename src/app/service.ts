@@ -70,6 +70,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
         sheetsWritten: applied.sheetsWritten,
         status: plan.status,
         notices: applied.notices,
+        undoAvailable: port.undo !== undefined && applied.undoAvailable === true,
       };
     },
 
@@ -85,5 +86,8 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
     async selectCell(sheet, a1): Promise<void> {
       await port.selectCell?.(sheet, a1);
     },
+
+    // Offered only where the host can undo (an optional method absent, not one that throws).
+    ...(port.undo ? { undo: port.undo.bind(port) } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { ResultCards } from './components/ResultCards';
 import { ObservationList } from './components/ObservationList';
 import { ErrorBar } from './components/ErrorBar';
 import { Outcome } from './components/Outcome';
+import { UndoRecompute } from './components/UndoRecompute';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '100%' },
@@ -52,6 +53,7 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   const [sheet, setSheet] = useState('');
   const [fechaCorte, setFechaCorte] = useState(() => initialFechaCorte ?? defaults.fechaCorte);
   const [paneError, setPaneError] = useState<ShownError | null>(null);
+  const [undoing, setUndoing] = useState(false);
   const { state, busy, validate, recompute, writeSummary } = useAnalysis(service);
   const l = { ...DEFAULT_ACTION_LABELS, ...labels };
 
@@ -128,7 +130,8 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
     service.selectCell(o.sheet || sheet, o.cell).catch((e: unknown) => setPaneError(toShownError(e)));
   };
 
-  const canRun = !busy && sheet !== '' && isIsoDate(fechaCorte);
+  const undo = service.undo?.bind(service);
+  const canRun = !busy && !undoing && sheet !== '' && isIsoDate(fechaCorte);
   const summary = state.summary;
   const recognisedOf = (name: string) => sheets?.find((s) => s.name === name)?.recognised ?? false;
 
@@ -142,6 +145,7 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
         {state.status === 'failed' && state.error && <ErrorBar error={state.error} />}
         {paneError && <ErrorBar error={paneError} />}
         {state.status === 'done' && <Outcome state={state} labels={l} writeAction={writeAction} />}
+        {undo && <UndoRecompute undo={undo} state={state} disabled={busy} onRunning={setUndoing} onUndone={() => void validate(sheet, fechaCorte)} />}
       </div>
       {summary && summary.recognised && <ResultCards summary={summary} />}
     </div>

@@ -119,3 +119,9 @@ describe('createPoiService over a workbook port', () => {
     expect(port.selected).toEqual([`${SHEET}!N8`]);
   });
 });
+
+describe('undo', () => {
+  it('is absent where the port cannot undo (the web page works on a copy of the file)', () => {
+    expect(createPoiService(new MemoryPort([])).undo).toBeUndefined();
+  });
+});
