@@ -35,9 +35,9 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
     return port.readGrid(sheet, { onProgress: (fraction) => onProgress?.({ stage: 'reading', fraction }) });
   }
 
-  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress): Promise<AnalyzedSheet> {
+  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress, planless = false): Promise<AnalyzedSheet> {
     onProgress?.({ stage: 'computing', message: 'Calculando…' });
-    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities });
+    return analyzer.analyze(grid, { sheet, fechaCorte, severities: options.severities, summaryOnly: planless });
   }
 
   return {
@@ -51,7 +51,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
 
     async analyze(sheet, fechaCorte, onProgress): Promise<AnalysisSummary> {
       const grid = await read(sheet, onProgress);
-      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress)).summary;
+      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress, true)).summary;
     },
 
     async recompute(sheet, fechaCorte, onProgress): Promise<WriteResult> {
@@ -63,7 +63,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       // The pane shows the workbook as it now is: the written grid analysed again, so the
       // errors just corrected are gone (no second read of the sheet).
       onProgress?.({ stage: 'computing', message: 'Revisando el resultado…' });
-      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities });
+      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), { sheet, fechaCorte, severities: options.severities, summaryOnly: true });
       return {
         summary: after.summary,
         cellsWritten: applied.cellsWritten,

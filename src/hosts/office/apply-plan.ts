@@ -58,6 +58,8 @@ export interface ApplyOptions {
   readonly merges?: readonly CellRange[];
   /** Keep the previous state of the written cells for «Deshacer el último recálculo» (default true). */
   readonly backup?: boolean;
+  /** Awaited between the heavy steps of preparing the writes (default: the next task). */
+  readonly breathe?: () => Promise<void>;
   /** Office's requirement-set check; `Office.context.requirements.isSetSupported` by default. */
   readonly isSetSupported?: (name: string, version: string) => boolean;
 }
@@ -83,6 +85,13 @@ export class PartialWriteError extends UserFacingError {
     this.name = 'PartialWriteError';
   }
 }
+
+/**
+ * Lets the pane's thread paint and answer clicks: preparing the writes for 10,000 AO is about
+ * a second of work, so it is done in steps with a task boundary between them (an Excel.run
+ * batch may await anything between its syncs).
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function defaultIsSetSupported(name: string, version: string): boolean {
   try {
@@ -285,9 +294,12 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   const merges = options.merges ?? grid?.merges ?? plan.cells?.merges ?? [];
   const cells = plan.cells;
   const patch: readonly PatchCell[] = cells?.cells ?? [];
+  const breathe = options.breathe ?? nextTask;
   const write = planPatchWrite(patch, merges);
+  await breathe();
   const wantBackup = (options.backup ?? true) && write.targets.length > 0;
   const lights = cells ? trafficAreas(cells.computed, merges) : [];
+  await breathe();
   let syncs = 0;
 
   // 1. Everything that can refuse, and the inputs, read before the first write.
@@ -308,6 +320,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     for (const area of recheckAreas(grid, cells.computed)) for (const b of rowBlocks(grid, area, budget)) reads.push({ area: b, kind: 'check', bytes: 0 });
   }
   const runs = wantBackup ? columnRuns(write.targets, mergeIndex(merges)) : [];
+  await breathe();
   for (const r of runs) reads.push({ area: { top: r.top, left: r.col, bottom: r.top + r.height - 1, right: r.col }, kind: 'backup', bytes: 0 });
   const sized = reads.map((r) => ({ ...r, bytes: (r.area.bottom - r.area.top + 1) * (r.area.right - r.area.left + 1) * (r.kind === 'backup' ? 40 : 8) + OP_OVERHEAD_BYTES }));
   const readBatches = packBySize(sized, budget);
@@ -360,6 +373,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     }
   }
 
+  await breathe();
   const changed: string[] = [];
   const old = new Map<string, { formula: unknown; format: unknown }>();
   for (const r of loaded) {
@@ -375,6 +389,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
       }
     }
   }
+  await breathe();
   if (changed.length) {
     const shown = changed.slice(0, 8).join(', ') + (changed.length > 8 ? '…' : '');
     throw new UserFacingError(
@@ -398,6 +413,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
       steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
     }
   }
+  await breathe();
   const cellsWhat = `${plural(write.targets.length, 'celda calculada', 'celdas calculadas')} de «${report$}»`;
   for (const op of write.ops) {
     steps.push({
@@ -440,6 +456,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   }
   for (const p of placements) {
     if (p.spec.role === 'deshacer') continue;
+    await breathe();
     steps.push(...addSheetSteps(p, toolSheetActions(p.spec as ToolSheet, blockBudget), false, `la hoja «${p.name}»`));
   }
 
