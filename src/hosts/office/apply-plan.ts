@@ -295,6 +295,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   const cells = plan.cells;
   const patch: readonly PatchCell[] = cells?.cells ?? [];
   const breathe = options.breathe ?? nextTask;
+  await breathe();
   const write = planPatchWrite(patch, merges);
   await breathe();
   const wantBackup = (options.backup ?? true) && write.targets.length > 0;
@@ -410,6 +411,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   for (const p of placements) {
     if (p.spec.role === 'deshacer') {
       const table = backupTable(report$, write.targets, old, mergeIndex(merges));
+      await breathe();
       steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
     }
   }
