@@ -32,7 +32,7 @@ import {
   trafficFormula,
   type WriteTarget,
 } from './write-patch';
-import { TEXT_FORMAT, toolSheetActions, type ChartSpec, type SheetAction } from './write-tables';
+import { TEXT_FORMAT, tableActions, toolSheetActions, type ChartSpec, type SheetAction } from './write-tables';
 
 /** The hidden worksheet-scoped name that marks a sheet the tool made; its formula is the role. */
 export const SHEET_MARK = 'SemaforoPOI.hoja';
@@ -261,6 +261,11 @@ function addSheetSteps(p: Placement, actions: SheetAction[], hidden: boolean, wh
  * The hidden sheet's table: where, and what each written cell held and got. A cell in a
  * merged area is named by the whole area, so the undo writes the same runs as the recompute.
  */
+/** The backup's title, sheet and header rows; then one row of BACKUP_WIDTH cells per written cell. */
+const BACKUP_HEAD_ROWS = 3;
+const BACKUP_WIDTH = 4;
+const BACKUP_SLICE_ROWS = 10_000;
+
 function backupTable(
   sheet: string,
   targets: readonly WriteTarget[],
@@ -412,7 +417,14 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     if (p.spec.role === 'deshacer') {
       const table = backupTable(report$, write.targets, old, mergeIndex(merges));
       await breathe();
-      steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
+      // Its head as a tool sheet, then its rows in slices with a task boundary between them
+      // (50,000 rows for 10,000 AO); the slices sit where the whole table would.
+      const actions = toolSheetActions({ role: 'observaciones', name: p.name, table: table.slice(0, BACKUP_HEAD_ROWS) }, blockBudget);
+      for (let r = BACKUP_HEAD_ROWS; r < table.length; r += BACKUP_SLICE_ROWS) {
+        await breathe();
+        actions.push(...tableActions(table.slice(r, r + BACKUP_SLICE_ROWS), r, BACKUP_WIDTH, blockBudget));
+      }
+      steps.push(...addSheetSteps(p, actions, true, BACKUP_WHAT));
     }
   }
   await breathe();
