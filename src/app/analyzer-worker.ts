@@ -7,6 +7,8 @@
  */
 import type { Grid } from '../engine/grid/cell';
 import { analyzeSheet, inThreadAnalyzer, type AnalyzeRequest, type AnalyzedSheet, type Analyzer } from './analyzer';
+import type { AnalysisSummary } from './contract';
+import type { RecomputePlan } from './plan';
 
 export interface AnalyzeMessage {
   readonly id: number;
@@ -14,8 +16,12 @@ export interface AnalyzeMessage {
   readonly request: AnalyzeRequest;
 }
 
+/** The long arrays of a result, sent ahead in parts (`replyInParts`). */
+export type PartKey = 'cells' | 'computed' | 'summaryComputed';
+
 export type AnalyzeReply =
-  | { readonly id: number; readonly ok: true; readonly result: AnalyzedSheet }
+  | { readonly id: number; readonly ok: true; readonly result: AnalyzedSheet; /** Its long arrays came ahead in parts; its merges are the grid's. */ readonly split?: true }
+  | { readonly id: number; readonly part: PartKey; readonly items: readonly unknown[] }
   | { readonly id: number; readonly ok: false; readonly error: { readonly name: string; readonly message: string; readonly stack?: string } };
 
 /** The worker's side: one message in, one reply out. */
@@ -28,6 +34,32 @@ export function answerAnalyze(message: AnalyzeMessage): AnalyzeReply {
   }
 }
 
+/** Items per part: a part is deserialised in one task of the pane's thread (~20 ms for 5,000 cells). */
+export const PART_SIZE = 5_000;
+
+/**
+ * A result as several messages: for 10,000 AO the plan holds ~50,000 cells and their figures,
+ * and one message that size takes the pane's thread ~0.3 s to deserialise. Sent in parts,
+ * each is its own task and the pane keeps painting. The merges are not sent back: they are
+ * the grid's, which the pane still has.
+ */
+export function replyInParts(reply: AnalyzeReply): AnalyzeReply[] {
+  if (!('ok' in reply) || !reply.ok) return [reply];
+  const { summary, plan } = reply.result;
+  const parts: AnalyzeReply[] = [];
+  const send = (part: PartKey, items: readonly unknown[]): void => {
+    for (let i = 0; i < items.length; i += PART_SIZE) parts.push({ id: reply.id, part, items: items.slice(i, i + PART_SIZE) });
+  };
+  send('summaryComputed', summary.computed);
+  if (plan.cells) {
+    send('cells', plan.cells.cells);
+    send('computed', plan.cells.computed);
+  }
+  const cells = plan.cells && { ...plan.cells, cells: [], computed: [], merges: [] };
+  parts.push({ id: reply.id, ok: true, split: true, result: { summary: { ...summary, computed: [] }, plan: { ...plan, cells } } });
+  return parts;
+}
+
 /** What the analyzer needs of a Worker (a real one, or a test's). */
 export interface AnalyzerWorkerLike {
   postMessage(message: AnalyzeMessage): void;
@@ -37,9 +69,24 @@ export interface AnalyzerWorkerLike {
 
 interface Pending {
   readonly grid: Grid;
+  /** The parts received so far. */
+  readonly parts: Record<PartKey, unknown[]>;
   readonly request: AnalyzeRequest;
   readonly resolve: (r: AnalyzedSheet) => void;
   readonly reject: (e: unknown) => void;
+}
+
+/** A result sent in parts, whole again (the merges are the grid's, as buildPlan had them). */
+function joinParts(result: AnalyzedSheet, p: Pending): AnalyzedSheet {
+  const { summary, plan } = result;
+  const computed = p.parts.summaryComputed as AnalysisSummary['computed'];
+  const cells = plan.cells && {
+    ...plan.cells,
+    cells: p.parts.cells as NonNullable<RecomputePlan['cells']>['cells'],
+    computed: p.parts.computed as NonNullable<RecomputePlan['cells']>['computed'],
+    merges: p.grid.merges,
+  };
+  return { summary: { ...summary, computed }, plan: { ...plan, cells } };
 }
 
 /**
@@ -68,8 +115,12 @@ export function createWorkerAnalyzer(create: () => AnalyzerWorkerLike, log: (...
       w.addEventListener('message', ({ data }) => {
         const p = pending.get(data.id);
         if (!p) return;
+        if ('part' in data) {
+          for (const item of data.items) p.parts[data.part].push(item);
+          return;
+        }
         pending.delete(data.id);
-        if (data.ok) p.resolve(data.result);
+        if (data.ok) p.resolve(data.split ? joinParts(data.result, p) : data.result);
         else p.reject(Object.assign(new Error(data.error.message), { name: data.error.name, stack: data.error.stack }));
       });
       w.addEventListener('error', (event) => giveUp(event.message ?? event));
@@ -86,7 +137,7 @@ export function createWorkerAnalyzer(create: () => AnalyzerWorkerLike, log: (...
       if (!w || broken) return inThreadAnalyzer.analyze(grid, request);
       return new Promise<AnalyzedSheet>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { grid, request, resolve, reject });
+        pending.set(id, { grid, request, resolve, reject, parts: { cells: [], computed: [], summaryComputed: [] } });
         try {
           w.postMessage({ id, grid, request });
         } catch (e) {

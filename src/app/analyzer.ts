@@ -12,7 +12,15 @@ import type { AnalysisSummary } from './contract';
 import type { RecomputePlan } from './plan';
 import { toSummary } from './summary';
 
-export type AnalyzeRequest = AnalyzeOptions & { readonly sheet: string };
+export type AnalyzeRequest = AnalyzeOptions & {
+  readonly sheet: string;
+  /**
+   * Only the summary is wanted (a validation, the re-check after a write): the plan comes back
+   * empty. For 10,000 AO the plan is ~50,000 cells; not sending it back across the worker
+   * boundary spares the pane's thread a pause of a few hundred ms.
+   */
+  readonly summaryOnly?: boolean;
+};
 
 export interface AnalyzedSheet {
   readonly summary: AnalysisSummary;
@@ -26,7 +34,8 @@ export interface Analyzer {
 /** The engine and the plan builder, synchronously (what a worker runs). */
 export function analyzeSheet(grid: Grid, request: AnalyzeRequest): AnalyzedSheet {
   const analysis = analyze(grid, request);
-  return { summary: toSummary(analysis), plan: buildPlan(analysis, { merges: grid.merges }) };
+  const plan = buildPlan(analysis, { merges: grid.merges });
+  return { summary: toSummary(analysis), plan: request.summaryOnly ? { ...plan, cells: null, sheets: [] } : plan };
 }
 
 /** The engine on the calling thread. */

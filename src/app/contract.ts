@@ -111,6 +111,8 @@ export interface WriteResult {
   readonly status?: string;
   /** One Spanish sentence per thing the user should know (a sheet written under another name). */
   readonly notices?: readonly string[];
+  /** True when the service's `undo` can put this write back. */
+  readonly undoAvailable?: boolean;
 }
 
 export interface PoiService {
@@ -127,6 +129,12 @@ export interface PoiService {
   writeSummary(sheet: string, fechaCorte: string, onProgress?: (p: Progress) => void, choices?: AnalyzeChoices): Promise<void>;
   /** Selects / scrolls to a cell of the report sheet. */
   selectCell(sheet: string, a1: string): Promise<void>;
+  /**
+   * «Deshacer el último recálculo»: puts back what the last recompute wrote and returns a
+   * Spanish sentence saying so. Only where the host can (the add-in); the web page works on a
+   * copy of the file, so it has none.
+   */
+  undo?(): Promise<string>;
 }
 
 /** A failure the pane shows as it is: a Spanish sentence that says what to do. */

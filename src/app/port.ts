@@ -21,6 +21,8 @@ export interface ApplyResult {
   readonly sheetsWritten: readonly string[];
   /** One Spanish sentence per sheet that could not take its preferred name. */
   readonly notices: readonly string[];
+  /** True when `undo` can put this write back (the add-in keeps a backup of what it replaced). */
+  readonly undoAvailable?: boolean;
 }
 
 export interface WorkbookPort {
@@ -32,4 +34,6 @@ export interface WorkbookPort {
   readHeads?(sheets: readonly string[], limitRows: number): Promise<readonly Grid[]>;
   /** Shows a cell of a sheet (the add-in selects it; a file has nothing to show). */
   selectCell?(sheet: string, a1: string): Promise<void>;
+  /** Puts back what the last `apply` replaced; a Spanish sentence saying what was restored. */
+  undo?(): Promise<string>;
 }

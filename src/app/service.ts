@@ -42,7 +42,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
   }
 
   /** The engine's request: the export's period and phase only when the user chose them (this call's choice over the service's). */
-  function request(sheet: string, fechaCorte: string, chosen: AnalyzeChoices | undefined): AnalyzeRequest {
+  function request(sheet: string, fechaCorte: string, chosen: AnalyzeChoices | undefined, summaryOnly = false): AnalyzeRequest {
     const choices: AnalyzeChoices = {
       ...defaults(),
       ...(chosen?.period ? { period: chosen.period } : {}),
@@ -54,12 +54,14 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       severities: options.severities,
       ...(choices.period ? { period: choices.period } : {}),
       ...(choices.programmedPhase ? { programmedPhase: choices.programmedPhase } : {}),
+      // A validation or the re-check after writing needs no plan back from the worker.
+      summaryOnly,
     };
   }
 
-  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress, choices: AnalyzeChoices | undefined): Promise<AnalyzedSheet> {
+  function analyzeGrid(grid: Grid, sheet: string, fechaCorte: string, onProgress: OnProgress, choices: AnalyzeChoices | undefined, planless = false): Promise<AnalyzedSheet> {
     onProgress?.({ stage: 'computing', message: 'Calculando…' });
-    return analyzer.analyze(grid, request(sheet, fechaCorte, choices));
+    return analyzer.analyze(grid, request(sheet, fechaCorte, choices, planless));
   }
 
   return {
@@ -73,7 +75,7 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
 
     async analyze(sheet, fechaCorte, onProgress, choices): Promise<AnalysisSummary> {
       const grid = await read(sheet, onProgress);
-      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress, choices)).summary;
+      return (await analyzeGrid(grid, sheet, fechaCorte, onProgress, choices, true)).summary;
     },
 
     async recompute(sheet, fechaCorte, onProgress, choices): Promise<WriteResult> {
@@ -89,13 +91,14 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
       // The pane shows the workbook as it now is: the written grid analysed again, so the
       // errors just corrected are gone (no second read of the sheet).
       onProgress?.({ stage: 'computing', message: 'Revisando el resultado…' });
-      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), request(sheet, fechaCorte, choices));
+      const after = await analyzer.analyze(gridAfter(grid, plan.cells.cells), request(sheet, fechaCorte, choices, true));
       return {
         summary: after.summary,
         cellsWritten: applied.cellsWritten,
         sheetsWritten: applied.sheetsWritten,
         status: plan.status,
         notices: applied.notices,
+        undoAvailable: port.undo !== undefined && applied.undoAvailable === true,
       };
     },
 
@@ -111,5 +114,8 @@ export function createPoiService(port: WorkbookPort, options: PoiServiceOptions 
     async selectCell(sheet, a1): Promise<void> {
       await port.selectCell?.(sheet, a1);
     },
+
+    // Offered only where the host can undo (an optional method absent, not one that throws).
+    ...(port.undo ? { undo: port.undo.bind(port) } : {}),
   };
 }

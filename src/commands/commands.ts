@@ -2,15 +2,20 @@
  * The ribbon's function file. Office.onReady is called here once: this is an entry file.
  *
  * Excel has no notification API for add-in commands (Outlook's notificationMessages has no
- * Excel counterpart in any ExcelApi set), so:
- * - on success the result is the recalculated cells themselves plus a status line at the
- *   top of the Observaciones sheet (written by the same run); no pop-up;
- * - on failure nothing was written, so a small dialog (this same page with `?mensaje=`)
- *   shows the Spanish sentence; `event.completed()` is called when it closes.
+ * Excel counterpart in any ExcelApi set), so the planner is told how it went in a small
+ * dialog (this same page with `?mensaje=`), on success (what was written, where the detail
+ * is, how to go back) and on failure (the Spanish sentence; on failure nothing was written,
+ * or the sentence says exactly what was). The status line that heads the Observaciones
+ * sheet stays as the lasting record.
+ *
+ * Excel ends a function command after 5 minutes: `recalcular` answers within its time
+ * budget, and `event.completed()` is called as soon as the dialog is open, never after the
+ * planner closes it (the dialog's own close button still works without this page).
  */
 import { createOfficeService } from '../hosts/office/service';
 import { recalcular } from './recalcular';
 
+/** Opens the message dialog, then calls `done` at once (the command does not wait for the planner). */
 function showMessage(message: string, done: () => void): void {
   const url = `${window.location.origin}${window.location.pathname}?mensaje=${encodeURIComponent(message)}`;
   Office.context.ui.displayDialogAsync(url, { height: 25, width: 35, displayInIframe: true }, (result) => {
@@ -20,11 +25,9 @@ function showMessage(message: string, done: () => void): void {
       return;
     }
     const dialog = result.value;
-    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-      dialog.close();
-      done();
-    });
-    dialog.addEventHandler(Office.EventType.DialogEventReceived, () => done());
+    // «Cerrar» works while this page lives; the dialog's own X always does.
+    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+    done();
   });
 }
 
@@ -35,12 +38,8 @@ async function onRecalcular(event: Office.AddinCommands.Event): Promise<void> {
     completed = true;
   };
   const outcome = await recalcular(createOfficeService());
-  if (outcome.ok) {
-    console.log(`[Semáforo POI] ${outcome.status}`);
-    done();
-  } else {
-    showMessage(outcome.message, done);
-  }
+  if (outcome.ok) console.log(`[Semáforo POI] ${outcome.status}`);
+  showMessage(outcome.message, done);
 }
 
 /** Dialog mode: show the message passed in the URL and a button that closes it. */

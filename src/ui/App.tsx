@@ -17,6 +17,7 @@ import { ErrorBar } from './components/ErrorBar';
 import { Outcome } from './components/Outcome';
 import { ExportChoices } from './components/ExportChoices';
 import { EXPORT_ACTION, choicesToSend } from './export-choices';
+import { UndoRecompute } from './components/UndoRecompute';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, maxWidth: '100%' },
@@ -56,6 +57,7 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
   const [paneError, setPaneError] = useState<ShownError | null>(null);
   // A flat export's period and phase ({} = the engine's choice); kept per sheet.
   const [choices, setChoices] = useState<AnalyzeChoices>({});
+  const [undoing, setUndoing] = useState(false);
   const { state, busy, validate, recompute, writeSummary } = useAnalysis(service);
   const l = { ...DEFAULT_ACTION_LABELS, ...labels };
 
@@ -142,7 +144,8 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
     service.selectCell(o.sheet || sheet, o.cell).catch((e: unknown) => setPaneError(toShownError(e)));
   };
 
-  const canRun = !busy && sheet !== '' && isIsoDate(fechaCorte);
+  const undo = service.undo?.bind(service);
+  const canRun = !busy && !undoing && sheet !== '' && isIsoDate(fechaCorte);
   const summary = state.summary;
   const recognisedOf = (name: string) => sheets?.find((s) => s.name === name)?.recognised ?? false;
   // The Aplicativo's export: its choices show, and the write action generates the report.
@@ -160,6 +163,7 @@ export function App({ service, labels, onSheetChange, initialFechaCorte, validat
         {state.status === 'failed' && state.error && <ErrorBar error={state.error} />}
         {paneError && <ErrorBar error={paneError} />}
         {state.status === 'done' && <Outcome state={state} labels={actionLabels} writeAction={writeAction} />}
+        {undo && <UndoRecompute undo={undo} state={state} disabled={busy} onRunning={setUndoing} onUndone={() => void validate(sheet, fechaCorte)} />}
       </div>
       {summary && summary.recognised && <ResultCards summary={summary} />}
     </div>

@@ -1,5 +1,5 @@
 import { analyzeSheet } from '../../src/app/analyzer';
-import { answerAnalyze, createWorkerAnalyzer, type AnalyzeMessage, type AnalyzeReply, type AnalyzerWorkerLike } from '../../src/app/analyzer-worker';
+import { answerAnalyze, createWorkerAnalyzer, PART_SIZE, replyInParts, type AnalyzeMessage, type AnalyzeReply, type AnalyzerWorkerLike } from '../../src/app/analyzer-worker';
 import { aei, ao, oei, poiSheet } from '../fixtures/poi-sheet';
 
 const REQUEST = { sheet: 'Reporte POI', fechaCorte: '2023-08-15' };
@@ -10,13 +10,21 @@ class ClonedWorker implements AnalyzerWorkerLike {
   readonly posted: AnalyzeMessage[] = [];
   private onMessage: ((e: { data: AnalyzeReply }) => void)[] = [];
   private onError: ((e: { message?: string }) => void)[] = [];
-  constructor(private readonly answer: (m: AnalyzeMessage) => AnalyzeReply = answerAnalyze) {}
+  readonly replies: AnalyzeReply[] = [];
+  constructor(
+    private readonly answer: (m: AnalyzeMessage) => AnalyzeReply = answerAnalyze,
+    /** The pane's worker sends a result in parts. */
+    private readonly split: (r: AnalyzeReply) => AnalyzeReply[] = (r) => [r],
+  ) {}
   postMessage(message: AnalyzeMessage): void {
     this.posted.push(message);
     const copy = structuredClone(message);
     setTimeout(() => {
-      const reply = structuredClone(this.answer(copy));
-      this.onMessage.forEach((l) => l({ data: reply }));
+      for (const reply of this.split(this.answer(copy))) {
+        this.replies.push(reply);
+        // Each message is its own task, as a Worker's are.
+        setTimeout(() => this.onMessage.forEach((l) => l({ data: structuredClone(reply) })), 0);
+      }
     }, 0);
   }
   addEventListener(type: 'message' | 'error', listener: never): void {
@@ -36,6 +44,23 @@ describe('the worker-backed analyzer', () => {
     expect(worker.posted).toHaveLength(1);
     expect(result).toEqual(analyzeSheet(grid, REQUEST));
     expect(result.summary.observations.some((o) => o.rule === 'stated-percent')).toBe(true);
+  });
+
+  it('gives the same when the result comes in parts (each a task of the pane’s thread), the long arrays at most PART_SIZE a message', async () => {
+    const big = poiSheet({
+      objectives: [oei('01', [aei('01.01', Array.from({ length: 1_100 }, (_, i) => ao({ code: `AOI${String(i).padStart(11, '0')}`, prog: [2, 2, 0, 0, 0, 0], exec: [1, 2, 0, 0, 0, 0] })))])],
+    }).toGrid();
+    const worker = new ClonedWorker(answerAnalyze, replyInParts);
+    const result = await createWorkerAnalyzer(() => worker, () => undefined).analyze(big, REQUEST);
+    const whole = analyzeSheet(big, REQUEST);
+    expect(whole.plan.cells!.cells.length).toBeGreaterThan(PART_SIZE);
+    expect(result).toEqual(whole);
+    const parts = worker.replies.filter((r) => 'part' in r);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...parts.map((r) => ('part' in r ? r.items.length : 0)))).toBe(PART_SIZE);
+    // The last message carries the rest, without the long arrays (nor the grid's merges).
+    const last = worker.replies[worker.replies.length - 1];
+    expect('ok' in last && last.ok && last.result.plan.cells).toMatchObject({ cells: [], computed: [], merges: [] });
   });
 
   it('passes the engine’s own error back', async () => {

@@ -40,3 +40,18 @@ describe('the Office port', () => {
     expect(whole.rows.slice(0, 5)).toEqual(head.rows);
   });
 });
+
+describe('the Office service’s undo', () => {
+  it('is offered where the port can undo, and a recompute that wrote cells says it can be undone', async () => {
+    const book = new FakeWorkbook();
+    const sheet = poiSheet(sampleLikeSpec());
+    book.addSheet('Reporte', { values: sheet.table.map((row) => row.map((c) => c?.value ?? null)), merges: sheet.merges });
+    const service = createOfficeService({ run: book.run, mergesSupported: () => true, log: quiet });
+    expect(typeof service.undo).toBe('function');
+    const written = await service.recompute('Reporte', '2023-08-15');
+    expect(written.cellsWritten).toBeGreaterThan(0);
+    expect(written.undoAvailable).toBe(true);
+    expect(await service.undo!()).toMatch(/^Se deshizo el último recálculo: \d+ celdas volvieron a su valor anterior en la hoja «Reporte»\.$/);
+    await expect(service.undo!()).rejects.toThrow('No hay un recálculo que deshacer');
+  });
+});

@@ -157,3 +157,9 @@ describe('createPoiService on a flat export: the period and phase choices', () =
     expect(report.table?.[1]?.[0]?.value).toBe('SEGUNDO SEMESTRE');
   });
 });
+
+describe('undo', () => {
+  it('is absent where the port cannot undo (the web page works on a copy of the file)', () => {
+    expect(createPoiService(new MemoryPort([])).undo).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
-import { NO_POI_SHEET, recalcular } from '../../src/commands/recalcular';
+import { inThreadAnalyzer, type Analyzer } from '../../src/app/analyzer';
+import { NO_POI_SHEET, OUT_OF_TIME, recalcular, type StartTimer } from '../../src/commands/recalcular';
 import { localIsoDate } from '../../src/engine/compute/deadlines';
 import { createOfficeService } from '../../src/hosts/office/service';
 import { FakeWorkbook } from '../hosts/office/fake-excel';
@@ -15,6 +16,66 @@ describe('Recalcular (ribbon command)', () => {
     expect(out.ok && out.status).toMatch(/fecha de corte 2023-08-15 · \d+ celdas recalculadas/);
     expect(book.sheet('Observaciones').valueAt('A1')).toBe(out.ok ? out.status : '');
     expect(book.valueWrites.some((w) => w.sheet === REPORT)).toBe(true);
+    // What the planner sees in the dialog: what was written, where the detail is, how to go back.
+    expect(out.ok && out.message).toMatch(/^Se recalculó «Reporte POI»: se escribieron \d+ celdas calculadas\. 10 AO revisadas: \d+ errore?s? y \d+ advertencias?; el detalle está en las hojas «Observaciones» y «Resumen»\. Para volver atrás, abra el panel Semáforo POI y use «Deshacer el último recálculo»\.$/);
+  });
+
+  describe('within Excel’s 5-minute limit for a button', () => {
+    /** A clock the test moves by hand, and an engine that waits until the test lets it go. */
+    function setup() {
+      let expire: (() => void) | null = null;
+      const startTimer: StartTimer = (onExpire) => {
+        expire = onExpire;
+        return () => void (expire = null);
+      };
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let computing!: () => void;
+      const started = new Promise<void>((r) => (computing = r));
+      const slow: Analyzer = {
+        async analyze(grid, request) {
+          computing();
+          await held;
+          return inThreadAnalyzer.analyze(grid, request);
+        },
+      };
+      const { book, sheet } = workbookWith(sampleLikeSpec(), ['Notas']);
+      const service = createOfficeService({ run: book.run, mergesSupported: () => true, log: quiet, analyzer: slow });
+      return { book, sheet, service, startTimer, release, started, expire: () => expire?.() };
+    }
+
+    it('stops before writing when the budget runs out, says to use the pane, and writes nothing even when the engine ends later', async () => {
+      const { book, sheet, service, startTimer, release, started, expire } = setup();
+      const before = sheet.snapshot();
+      const outcome = recalcular(service, { today: '2023-08-15', startTimer });
+      await started;
+      expire();
+      expect(await outcome).toEqual({ ok: false, message: OUT_OF_TIME });
+      // The engine ends after the command answered: its write is refused at the gate.
+      release();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(sheet.snapshot()).toEqual(before);
+      expect(book.valueWrites).toEqual([]);
+      expect(book.find('Observaciones')).toBeUndefined();
+    });
+
+    it('lets a write that has started finish: a half-written report is worse than a late answer', async () => {
+      const { book, service, startTimer, release, expire } = setup();
+      release();
+      let expireDuringWrite = true;
+      // The budget runs out just as the write starts (the service's 'writing' progress).
+      const expiring: typeof service.recompute = (sheet, fecha, onProgress) =>
+        service.recompute(sheet, fecha, (p) => {
+          onProgress?.(p);
+          if (p.stage === 'writing' && expireDuringWrite) {
+            expireDuringWrite = false;
+            expire();
+          }
+        });
+      const outcome = recalcular({ chooseSheet: (w) => service.chooseSheet(w), recompute: expiring }, { today: '2023-08-15', startTimer });
+      expect(await outcome).toMatchObject({ ok: true, sheet: REPORT });
+      expect(book.valueWrites.some((w) => w.sheet === REPORT)).toBe(true);
+    });
   });
 
   it('says so in Spanish when no sheet has the POI layout', async () => {

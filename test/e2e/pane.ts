@@ -27,10 +27,11 @@ async function stubScript(root: string): Promise<string> {
   return bundled;
 }
 
-export async function openPane(page: Page, baseUrl: string, root: string): Promise<void> {
+/** `workbook`: a file name under the page's folder for the in-memory Excel (the sample by default). */
+export async function openPane(page: Page, baseUrl: string, root: string, workbook?: string): Promise<void> {
   const script = await stubScript(root);
   await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: script }));
-  await page.goto(`${baseUrl}/taskpane.html`);
+  await page.goto(`${baseUrl}/taskpane.html${workbook ? `?libro=${encodeURIComponent(workbook)}` : ''}`);
 }
 
 export const OFFICE_JS_URL = OFFICE_JS;

@@ -100,6 +100,64 @@ const WATCH_PROGRESS = `(() => {
   tick();
 })()`;
 
+/** The issue's goal for the pane's longest pause during a 10,000-AO recompute, and what the test holds it to today. */
+const PANE_PAUSE_GOAL_MS = 200;
+const PANE_PAUSE_LIMIT_MS = 800;
+
+/**
+ * The pane's main thread while it works: every gap between timer ticks (a task that kept the
+ * thread busy), and Chromium's long tasks. The in-memory Excel does Excel's own work on this
+ * thread (real Excel does it in its own process), so each gap is also counted without the
+ * time the fake spent inside a sync (test/e2e/office-stub.ts records it).
+ */
+const WATCH_PANE = `(() => {
+  const w = (window.__paneWatch = { gaps: [], longTasks: [], stop: false, from: performance.now(), syncsFrom: window.__fakeExcel.busy.length });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  } catch {}
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    if (now - last > 50) w.gaps.push([last, now, document.querySelector('[role="status"][data-stage]')?.getAttribute('data-stage') ?? 'fin']);
+    last = now;
+    if (!w.stop) setTimeout(tick, 10);
+  };
+  setTimeout(tick, 10);
+})()`;
+
+interface PaneWatch {
+  readonly maxGap: number;
+  readonly maxOurs: number;
+  readonly longTasks: number;
+  readonly maxLongTask: number;
+  readonly fakeTotal: number;
+  readonly syncs: number;
+  /** Our pauses over 100 ms, with the stage the pane showed when each ended. */
+  readonly pauses: string;
+}
+
+const STOP_PANE_WATCH = `(() => {
+  const w = window.__paneWatch;
+  w.stop = true;
+  const busy = window.__fakeExcel.busy.slice(w.syncsFrom);
+  const overlap = ([a, b]) => busy.reduce((n, [s, e]) => n + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
+  let maxGap = 0, maxOurs = 0;
+  const pauses = [];
+  for (const g of w.gaps) {
+    maxGap = Math.max(maxGap, g[1] - g[0]);
+    maxOurs = Math.max(maxOurs, g[1] - g[0] - overlap(g));
+    if (g[1] - g[0] - overlap(g) > 100) pauses.push(Math.round(g[1] - g[0] - overlap(g)) + ' ms (' + g[2] + ')');
+  }
+  return {
+    maxGap, maxOurs,
+    longTasks: w.longTasks.length,
+    maxLongTask: Math.max(0, ...w.longTasks),
+    fakeTotal: busy.reduce((n, [s, e]) => n + e - s, 0),
+    syncs: busy.length,
+    pauses: pauses.join(', '),
+  };
+})()`;
+
 // The README's pictures (docs/screenshots/) are taken by scripts/screenshots.ts, run by hand:
 // a test run must not change tracked files.
 function saveScreenshot(root: string, png: Buffer): void {
@@ -532,6 +590,34 @@ export const cases: E2eCase[] = [
       check(width <= 320, `el panel mide ${width} px de ancho`);
       check((await page.locator('[data-testid="sheet-grid"]').count()) === 0, 'es el panel, no la página web');
       await page.screenshot({ path: join(ctx.root, 'test-artifacts/pane-320.png') });
+    },
+  },
+  {
+    // The issue asks for no pause over 200 ms; measured here 230–520 ms on a shared, loaded
+    // 2-core machine (was 1.2 s, the engine on the pane's thread 1.6 s). What is left is mostly the grid's structured clone to the worker
+    // (sent twice: to compute and to re-check after writing) and the write preparation's
+    // steps. The bound below catches a return of the long freezes; PANE_PAUSE_GOAL_MS is the goal.
+    name: `el panel no congela su hilo principal más de ${PANE_PAUSE_LIMIT_MS} ms al recalcular 10,000 AO (motor en el worker, Excel en memoria; meta ${PANE_PAUSE_GOAL_MS} ms)`,
+    async run(ctx) {
+      const { page } = ctx;
+      const bytes = bigWorkbook(10_000);
+      await page.route(`${ctx.baseUrl}/grande.xlsx`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(bytes) }));
+      await openPane(page, ctx.baseUrl, ctx.root, 'grande.xlsx');
+      await validated(page, 240_000);
+      await page.evaluate(WATCH_PANE);
+      const t0 = Date.now();
+      await page.getByRole('button', { name: RECOMPUTE, exact: true }).click();
+      await page.getByText('Recalculado', { exact: true }).waitFor({ timeout: 240_000 });
+      const took = Date.now() - t0;
+      const w = await page.evaluate<PaneWatch>(STOP_PANE_WATCH);
+      const outcome = await page.getByText(/AO revisadas/).innerText();
+      check(outcome.includes('10,000 AO revisadas'), `resultado: «${outcome}»`);
+      check(w.syncs > 0, 'el Excel en memoria no registró ninguna sincronización: la prueba no mide nada');
+      ctx.note(
+        `Recalcular 10,000 AO en el panel: ${took} ms, ${w.syncs} sincronizaciones; pausa máxima del hilo del panel ${Math.round(w.maxOurs)} ms sin contar el trabajo de Excel en memoria ` +
+          `(${Math.round(w.maxGap)} ms contándolo; tareas largas: ${w.longTasks}, la mayor ${Math.round(w.maxLongTask)} ms; Excel en memoria trabajó ${Math.round(w.fakeTotal)} ms en total); pausas propias de más de 100 ms: ${w.pauses || 'ninguna'}; meta ${PANE_PAUSE_GOAL_MS} ms ${w.maxOurs < PANE_PAUSE_GOAL_MS ? 'cumplida' : 'aún no cumplida'}`,
+      );
+      check(w.maxOurs < PANE_PAUSE_LIMIT_MS, `el hilo principal del panel estuvo bloqueado ${Math.round(w.maxOurs)} ms por trabajo propio (pausa total ${Math.round(w.maxGap)} ms)`);
     },
   },
 ];

@@ -32,7 +32,7 @@ import {
   trafficFormula,
   type WriteTarget,
 } from './write-patch';
-import { TEXT_FORMAT, toolSheetActions, type ChartSpec, type SheetAction } from './write-tables';
+import { TEXT_FORMAT, tableActions, toolSheetActions, type ChartSpec, type SheetAction } from './write-tables';
 
 /** The hidden worksheet-scoped name that marks a sheet the tool made; its formula is the role. */
 export const SHEET_MARK = 'SemaforoPOI.hoja';
@@ -58,6 +58,8 @@ export interface ApplyOptions {
   readonly merges?: readonly CellRange[];
   /** Keep the previous state of the written cells for «Deshacer el último recálculo» (default true). */
   readonly backup?: boolean;
+  /** Awaited between the heavy steps of preparing the writes (default: the next task). */
+  readonly breathe?: () => Promise<void>;
   /** Office's requirement-set check; `Office.context.requirements.isSetSupported` by default. */
   readonly isSetSupported?: (name: string, version: string) => boolean;
 }
@@ -83,6 +85,13 @@ export class PartialWriteError extends UserFacingError {
     this.name = 'PartialWriteError';
   }
 }
+
+/**
+ * Lets the pane's thread paint and answer clicks: preparing the writes for 10,000 AO is about
+ * a second of work, so it is done in steps with a task boundary between them (an Excel.run
+ * batch may await anything between its syncs).
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function defaultIsSetSupported(name: string, version: string): boolean {
   try {
@@ -252,6 +261,11 @@ function addSheetSteps(p: Placement, actions: SheetAction[], hidden: boolean, wh
  * The hidden sheet's table: where, and what each written cell held and got. A cell in a
  * merged area is named by the whole area, so the undo writes the same runs as the recompute.
  */
+/** The backup's title, sheet and header rows; then one row of BACKUP_WIDTH cells per written cell. */
+const BACKUP_HEAD_ROWS = 3;
+const BACKUP_WIDTH = 4;
+const BACKUP_SLICE_ROWS = 10_000;
+
 function backupTable(
   sheet: string,
   targets: readonly WriteTarget[],
@@ -285,9 +299,13 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   const merges = options.merges ?? grid?.merges ?? plan.cells?.merges ?? [];
   const cells = plan.cells;
   const patch: readonly PatchCell[] = cells?.cells ?? [];
+  const breathe = options.breathe ?? nextTask;
+  await breathe();
   const write = planPatchWrite(patch, merges);
+  await breathe();
   const wantBackup = (options.backup ?? true) && write.targets.length > 0;
   const lights = cells ? trafficAreas(cells.computed, merges) : [];
+  await breathe();
   let syncs = 0;
 
   // 1. Everything that can refuse, and the inputs, read before the first write.
@@ -308,6 +326,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     for (const area of recheckAreas(grid, cells.computed)) for (const b of rowBlocks(grid, area, budget)) reads.push({ area: b, kind: 'check', bytes: 0 });
   }
   const runs = wantBackup ? columnRuns(write.targets, mergeIndex(merges)) : [];
+  await breathe();
   for (const r of runs) reads.push({ area: { top: r.top, left: r.col, bottom: r.top + r.height - 1, right: r.col }, kind: 'backup', bytes: 0 });
   const sized = reads.map((r) => ({ ...r, bytes: (r.area.bottom - r.area.top + 1) * (r.area.right - r.area.left + 1) * (r.kind === 'backup' ? 40 : 8) + OP_OVERHEAD_BYTES }));
   const readBatches = packBySize(sized, budget);
@@ -360,6 +379,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
     }
   }
 
+  await breathe();
   const changed: string[] = [];
   const old = new Map<string, { formula: unknown; format: unknown }>();
   for (const r of loaded) {
@@ -375,6 +395,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
       }
     }
   }
+  await breathe();
   if (changed.length) {
     const shown = changed.slice(0, 8).join(', ') + (changed.length > 8 ? '…' : '');
     throw new UserFacingError(
@@ -395,9 +416,18 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   for (const p of placements) {
     if (p.spec.role === 'deshacer') {
       const table = backupTable(report$, write.targets, old, mergeIndex(merges));
-      steps.push(...addSheetSteps(p, toolSheetActions({ role: 'observaciones', name: p.name, table }, blockBudget), true, BACKUP_WHAT));
+      await breathe();
+      // Its head as a tool sheet, then its rows in slices with a task boundary between them
+      // (50,000 rows for 10,000 AO); the slices sit where the whole table would.
+      const actions = toolSheetActions({ role: 'observaciones', name: p.name, table: table.slice(0, BACKUP_HEAD_ROWS) }, blockBudget);
+      for (let r = BACKUP_HEAD_ROWS; r < table.length; r += BACKUP_SLICE_ROWS) {
+        await breathe();
+        actions.push(...tableActions(table.slice(r, r + BACKUP_SLICE_ROWS), r, BACKUP_WIDTH, blockBudget));
+      }
+      steps.push(...addSheetSteps(p, actions, true, BACKUP_WHAT));
     }
   }
+  await breathe();
   const cellsWhat = `${plural(write.targets.length, 'celda calculada', 'celdas calculadas')} de «${report$}»`;
   for (const op of write.ops) {
     steps.push({
@@ -440,6 +470,7 @@ export async function applyPlan(context: ExcelContext, plan: RecomputePlan, opti
   }
   for (const p of placements) {
     if (p.spec.role === 'deshacer') continue;
+    await breathe();
     steps.push(...addSheetSteps(p, toolSheetActions(p.spec as ToolSheet, blockBudget), false, `la hoja «${p.name}»`));
   }
 

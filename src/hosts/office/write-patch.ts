@@ -66,9 +66,16 @@ export function valueForExcel(v: CellValue): WriteValue {
 
 const key = (row: number, col: number): number => row * 16_384 + col;
 
+// One index per merges array: a recompute asks for the same grid's several times (60,000
+// areas for 10,000 AO). The index is only read.
+const indexes = new WeakMap<readonly CellRange[], ReadonlyMap<number, CellRange>>();
+
 /** Every cell of a multi-cell merged area → its area. */
-export function mergeIndex(merges: readonly CellRange[]): Map<number, CellRange> {
+export function mergeIndex(merges: readonly CellRange[]): ReadonlyMap<number, CellRange> {
+  const known = indexes.get(merges);
+  if (known) return known;
   const index = new Map<number, CellRange>();
+  indexes.set(merges, index);
   for (const m of merges) {
     if (m.top === m.bottom && m.left === m.right) continue;
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) index.set(key(r, c), m);
@@ -200,7 +207,11 @@ export function trafficAreas(computed: readonly ComputedCell[], merges: readonly
     if (seen.has(key(m.top, m.left))) continue;
     seen.add(key(m.top, m.left));
     if (m.left !== m.right) wide.push(m);
-    else byColumn.set(m.left, [...(byColumn.get(m.left) ?? []), m]);
+    else {
+      const column = byColumn.get(m.left);
+      if (column) column.push(m);
+      else byColumn.set(m.left, [m]);
+    }
   }
   const out: TrafficAreas[] = [];
   const emit = (areas: readonly CellRange[]): void => {
