@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
   },
-  // office-addin-mock pulls ESM-only strip-bom and uuid (see ../shared/toolchain-notes.md).
+  // ESM-only strip-bom and uuid get transformed if a dependency pulls them (office-addin-mock did; see ../shared/toolchain-notes.md).
   transformIgnorePatterns: ['/node_modules/(?!((@[^/]+/)?[^/]+/node_modules/)?(strip-bom|uuid)/)'],
   testTimeout: 60000,
 };

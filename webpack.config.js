@@ -31,7 +31,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
-      // dist/node holds the CLI (tsc); keep it.
+      // dist/node holds the CLI bundle (webpack.cli.config.js); keep it.
       clean: { keep: /^node[\\/]/ },
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
