@@ -66,12 +66,6 @@ export interface ActivityRef {
   readonly lastRow: number;
 }
 
-/**
- * The choices a flat export («Exporta POI») takes; a printed report ignores them. `period`:
- * `S1`, `S2`, `anual` or `MM` (January through that month), default chosen from the fecha de
- * corte; `programmedPhase` forces the phase read as programmed.
- */
-export type ExportChoices = AnalyzeChoices;
 
 /** A serialisable summary of an analysis (it crosses a worker boundary). */
 export interface AnalysisSummary {

@@ -8,7 +8,7 @@ import { sheetNotRecognised } from '../engine/not-recognised';
 import { inThreadAnalyzer, type AnalyzeRequest, type AnalyzedSheet, type Analyzer } from './analyzer';
 import { sheetPhrase, summaryOnly } from './build-plan';
 import { chooseSheet, recogniseSheets, type SheetPick } from './choose-sheet';
-import { UserFacingError, type AnalysisSummary, type AnalyzeChoices, type ExportChoices, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
+import { UserFacingError, type AnalysisSummary, type AnalyzeChoices, type PoiService, type Progress, type SheetChoice, type WriteResult } from './contract';
 import { gridAfter } from './grid-after';
 import type { WorkbookPort } from './port';
 
@@ -17,7 +17,7 @@ export interface PoiServiceOptions {
   readonly analyzer?: Analyzer;
   readonly severities?: AnalyzeOptions['severities'];
   /** A flat export's period and phase; a function when the front end lets the user change them. */
-  readonly exportChoices?: ExportChoices | (() => ExportChoices);
+  readonly exportChoices?: AnalyzeChoices | (() => AnalyzeChoices);
   /** What to do when no sheet fits, in this front end's words (ends the reason). */
   readonly whatToDo?: string;
 }
@@ -31,7 +31,7 @@ type OnProgress = ((p: Progress) => void) | undefined;
 
 export function createPoiService(port: WorkbookPort, options: PoiServiceOptions = {}): AppPoiService {
   const analyzer = options.analyzer ?? inThreadAnalyzer;
-  const defaults = (): ExportChoices => {
+  const defaults = (): AnalyzeChoices => {
     const c = typeof options.exportChoices === 'function' ? options.exportChoices() : options.exportChoices;
     return { ...(c?.period !== undefined ? { period: c.period } : {}), ...(c?.programmedPhase !== undefined ? { programmedPhase: c.programmedPhase } : {}) };
   };

@@ -1,7 +1,6 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { buildPlan } from '../app/build-plan';
-import type { ExportChoices } from '../app/contract';
+import type { AnalyzeChoices } from '../app/contract';
 import { chooseSheetSync, HEAD_ROWS, offeredSheets } from '../app/choose-sheet';
 import { headerNotFound } from '../engine/analyze';
 import { analyze, type Analysis } from '../engine';
@@ -11,8 +10,6 @@ import { createXlsxPort, type XlsxWorkbookPort } from '../hosts/xlsx/workbook-po
 import { FileProblem, readWorkbookFile } from './read-input';
 import { writeAtomically } from './write-output';
 
-// Moved to read-input.ts / write-output.ts (the CLI's file I/O); re-exported for old imports.
-export { FileProblem, readWorkbookFile };
 
 export interface CheckRequest {
   readonly path: string;
@@ -21,7 +18,7 @@ export interface CheckRequest {
   readonly out?: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   /** A flat export's --periodo / --programacion (a printed report ignores them). */
-  readonly choices?: ExportChoices;
+  readonly choices?: AnalyzeChoices;
 }
 
 export interface CheckResult {
@@ -74,10 +71,4 @@ export function almostExport(port: XlsxWorkbookPort, wanted: string | undefined)
     if (o.messageId === 'flat-export-incomplete') return o.message.replace(/^La hoja /, `La hoja «${s.name}» `);
   }
   return undefined;
-}
-
-/** True when two paths name the same file (also through links or other spellings). */
-export function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
 }

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { buildPlan } from '../app/build-plan';
 import { chooseSheetSync } from '../app/choose-sheet';
-import type { ExportChoices } from '../app/contract';
+import type { AnalyzeChoices } from '../app/contract';
 import type { RecomputePlan, ToolSheet } from '../app/plan';
 import { analyzeExports, type ConsolidatedAnalysis, type ExportInput } from '../engine/flat/consolidate';
 import type { Severity } from '../engine/observation';
@@ -24,7 +24,7 @@ export interface ConsolidateRequest {
   readonly sheet?: string;
   readonly out?: string;
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
-  readonly choices?: ExportChoices;
+  readonly choices?: AnalyzeChoices;
 }
 
 export interface ConsolidateResult {

@@ -1,6 +1,6 @@
 import { analyzeSheet, inThreadAnalyzer, type Analyzer } from '../../src/app/analyzer';
 import { HEAD_ROWS } from '../../src/app/choose-sheet';
-import { UserFacingError, type ExportChoices } from '../../src/app/contract';
+import { UserFacingError, type AnalyzeChoices } from '../../src/app/contract';
 import { createPoiService } from '../../src/app/service';
 import type { Grid } from '../../src/engine/grid/cell';
 import { sheetNotRecognised } from '../../src/engine/not-recognised';
@@ -136,7 +136,7 @@ describe('createPoiService on a flat export: the period and phase choices', () =
   });
 
   it('reads the choices on every call (a function), so the pane can change them', async () => {
-    let choices: ExportChoices = { period: 'anual' };
+    let choices: AnalyzeChoices = { period: 'anual' };
     const service = createPoiService(port(), { exportChoices: () => choices });
     const year = await service.analyze(EXPORT_SHEET, '2025-08-15');
     expect(year.period).toMatchObject({ code: 'anual', source: 'opcion' });

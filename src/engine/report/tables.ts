@@ -23,6 +23,8 @@ export interface TableCell {
   readonly wrap?: boolean;
   /** A thin border on the four sides (the printed report's grid). */
   readonly border?: boolean;
+  /** Font size in points (the workbook's default font otherwise). */
+  readonly fontSize?: number;
 }
 
 export type Table = ReadonlyArray<ReadonlyArray<TableCell>>;

@@ -11,7 +11,6 @@ import { cellAt } from '../../engine/grid/cell';
 import { rangeFromA1, rangeToA1, toA1 } from '../../engine/grid/a1';
 import type { ComputedCell, PatchCell } from '../../engine/patch/types';
 import type { Table } from '../../engine/report/tables';
-import { OBSERVATIONS_SHEET, SUMMARY_SHEET } from '../../engine/report/tables';
 import { UserFacingError } from '../../app/contract';
 import type { RecomputePlan, ToolSheet, ToolSheetRole } from '../../app/plan';
 import type { ApplyResult, SheetInfo } from '../../app/port';
@@ -32,7 +31,7 @@ import {
   trafficFormula,
   type WriteTarget,
 } from './write-patch';
-import { TEXT_FORMAT, tableActions, toolSheetActions, type ChartSpec, type SheetAction } from './write-tables';
+import { TEXT_FORMAT, tableActions, toolSheetActions, type SheetAction } from './write-tables';
 
 /** The hidden worksheet-scoped name that marks a sheet the tool made; its formula is the role. */
 export const SHEET_MARK = 'SemaforoPOI.hoja';
@@ -641,36 +640,4 @@ export async function undoLastRecompute(context: ExcelContext): Promise<UndoResu
   context.application.calculate('Recalculate');
   await context.sync();
   return { sheet, cellsRestored: entries.length };
-}
-
-/** The role a tool sheet's preferred name stands for (for callers that only know the name). */
-export function roleForName(name: string): ToolSheetRole {
-  if (name === OBSERVATIONS_SHEET) return 'observaciones';
-  if (name === SUMMARY_SHEET) return 'resumen';
-  return 'reporte';
-}
-
-/** The patch alone, carried out as a plan (the service's write step). */
-export async function writePatch(
-  context: ExcelContext,
-  sheetName: string,
-  patch: readonly PatchCell[],
-  computed: readonly ComputedCell[],
-  merges: readonly CellRange[],
-  options: { budgetBytes?: number; onProgress?: (fraction: number) => void } = {},
-): Promise<OfficeApplyResult> {
-  const plan: RecomputePlan = { sheet: sheetName, fechaCorte: '', cells: { sheet: sheetName, cells: patch, computed, merges }, sheets: [], status: '', message: '' };
-  return applyPlan(context, plan, { ...options, merges });
-}
-
-/** One tool sheet carried out as a plan (the service's Observaciones and Resumen). */
-export async function writeTableSheet(
-  context: ExcelContext,
-  sheetName: string,
-  table: Table,
-  options: { preface?: string; chart?: ChartSpec; budgetBytes?: number } = {},
-): Promise<OfficeApplyResult> {
-  const sheet: ToolSheet = { role: roleForName(sheetName), name: sheetName, table, preface: options.preface, chart: options.chart };
-  const plan: RecomputePlan = { sheet: '', fechaCorte: '', cells: null, sheets: [sheet], status: '', message: '' };
-  return applyPlan(context, plan, { budgetBytes: options.budgetBytes });
 }

@@ -27,34 +27,16 @@ const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
 };
 const FIRST_CUSTOM_FORMAT = 164;
 
-/**
- * The style hints of a table cell. They are TableCell's own fields where the engine has
- * them (the flat export's report adds fill, alignment, wrap and borders); read
- * structurally here so this host renders them whichever TableCell it is built with.
- */
-export interface CellStyleHints {
-  readonly bold?: boolean;
-  readonly format?: string;
-  /** Background fill as hex RGB without '#': `D9E1F2`. */
-  readonly fill?: string;
-  readonly align?: 'left' | 'center' | 'right';
-  readonly verticalAlign?: 'top' | 'center';
-  readonly wrap?: boolean;
-  /** A thin border on the four sides. */
-  readonly border?: boolean;
-  /** Font size in points (the workbook's default font otherwise). */
-  readonly fontSize?: number;
-}
-
-const hints = (cell: TableCell): CellStyleHints => cell as CellStyleHints;
+/** The style fields of a table cell this host renders. */
+export type CellStyleHints = Pick<TableCell, 'bold' | 'format' | 'fill' | 'align' | 'verticalAlign' | 'wrap' | 'border' | 'fontSize'>;
 
 export function wantsStyle(cell: TableCell): boolean {
-  const h = hints(cell);
+  const h = cell;
   return Boolean(h.bold || h.fill || h.align || h.verticalAlign || h.wrap || h.border || h.fontSize) || (h.format !== undefined && h.format !== 'General');
 }
 
 function styleKey(cell: TableCell): string {
-  const h = hints(cell);
+  const h = cell;
   return `${h.bold ? 'b' : ''}|${h.format ?? ''}|${h.fill ?? ''}|${h.align ?? ''}|${h.verticalAlign ?? ''}|${h.wrap ? 'w' : ''}|${h.border ? 'x' : ''}|${h.fontSize ?? ''}`;
 }
 
@@ -82,7 +64,7 @@ interface XfIds {
 
 /** The same text for the bold/format styles as before fills and alignment existed (so copies stay stable). */
 function xfXml(p: string, ids: XfIds, cell?: TableCell): string {
-  const h = cell ? hints(cell) : {};
+  const h: CellStyleHints = cell ?? {};
   const applyFmt = ids.numFmtId ? ' applyNumberFormat="1"' : '';
   const applyFont = ids.fontId ? ' applyFont="1"' : '';
   const applyFill = ids.fillId ? ' applyFill="1"' : '';
@@ -98,7 +80,7 @@ function xfXml(p: string, ids: XfIds, cell?: TableCell): string {
 
 /** Throws RangeError for a style hint no cell can have (checked before writing anything). */
 export function assertValidStyle(cell: TableCell): void {
-  const h = hints(cell);
+  const h = cell;
   if (h.fill) argb(h.fill);
   validFontSize(h.fontSize);
 }
@@ -126,7 +108,7 @@ export class NewStyles {
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
-      const h = hints(cell);
+      const h = cell;
       const ids = { numFmtId: this.formatId(h.format), fontId: this.fontId(h), fillId: this.fillId(h.fill), borderId: h.border ? 1 : 0 };
       if (h.border) this.bordered = true;
       index = this.xfs.push(xfXml('', ids, cell)) - 1;
@@ -256,7 +238,7 @@ export class AppendedStyles {
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
-      const h = hints(cell);
+      const h = cell;
       const p = prefixOf(this.cellXfs.qname);
       const ids = {
         numFmtId: this.formatId(h.format),

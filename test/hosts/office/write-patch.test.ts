@@ -2,7 +2,7 @@ import type { CellValue } from '../../../src/engine/grid/cell';
 import { fromA1 } from '../../../src/engine/grid/a1';
 import type { TrafficColor } from '../../../src/engine/model';
 import { NUMBER_FORMATS, type ComputedCell, type ComputedKind, type PatchCell } from '../../../src/engine/patch/types';
-import { writePatch } from '../../../src/hosts/office/apply-plan';
+import { writePatch } from './write-one';
 import { packBySize } from '../../../src/hosts/office/payload';
 import { literalText, planPatchWrite, trafficAreas, type RangeWrite } from '../../../src/hosts/office/write-patch';
 import { FakeWorkbook } from './fake-excel';

@@ -1,5 +1,5 @@
 import type { Table } from '../../../src/engine/report/tables';
-import { writeTableSheet } from '../../../src/hosts/office/apply-plan';
+import { writeTableSheet } from './write-one';
 import { documentReference, excelSerial, hyperlinkFormula, isDateFormat } from '../../../src/hosts/office/write-tables';
 import { FakeWorkbook } from './fake-excel';
 
