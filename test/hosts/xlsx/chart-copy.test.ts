@@ -10,7 +10,7 @@ import { parseRelationships, resolveTarget } from '../../../src/hosts/xlsx/opc';
 import { createXlsxPort, plannedSheetOf } from '../../../src/hosts/xlsx/workbook-port';
 import { rangeFromA1 } from '../../../src/engine/grid/a1';
 import { REPORT, richPackage } from '../../fixtures/xlsx/rich-package';
-import { CT, contentTypes, partText, rels, unzipParts, zipParts } from '../../fixtures/xlsx/zip-parts';
+import { partText, unzipParts, strictPackage } from '../../fixtures/xlsx/zip-parts';
 import { normalizeRows, readWithSheetJS } from './helpers';
 
 const POINTS = [
@@ -162,18 +162,7 @@ describe('the Resumen copy with a native chart, on a workbook that already has a
 
 describe('a strict-OOXML workbook', () => {
   it('gets the chart data but no chart (our chart parts are transitional)', () => {
-    const strict = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
-    const strictRel = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
-    const bytes = zipParts({
-      '[Content_Types].xml': contentTypes([
-        ['/xl/workbook.xml', CT.workbook],
-        ['/xl/worksheets/sheet1.xml', CT.worksheet],
-      ]),
-      '_rels/.rels': rels([['rId1', `${strictRel}/officeDocument`, 'xl/workbook.xml']]),
-      'xl/workbook.xml': `<workbook xmlns="${strict}" xmlns:r="${strictRel}"><sheets><sheet name="R" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      'xl/_rels/workbook.xml.rels': rels([['rId1', `${strictRel}/worksheet`, 'worksheets/sheet1.xml']]),
-      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${strict}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
-    });
+    const bytes = strictPackage();
     const copy = writePlannedCopy(bytes, 'R', [], [plannedSheetOf(resumen())]).bytes;
     expect(Object.keys(unzipParts(copy)).filter((n) => /chart|drawing|worksheets\/_rels/.test(n))).toEqual([]);
     expect(partText(copy, 'xl/worksheets/sheet2.xml')).not.toContain('<drawing');

@@ -5,7 +5,7 @@ import { openXlsx, writePatchedCopy, XlsxError } from '../../../src/hosts/xlsx';
 import { readZip } from '../../../src/hosts/xlsx/zip';
 import { excelDialect, openpyxlDialect, prefixedDialect } from '../../fixtures/xlsx/dialects';
 import { REPORT, richPackageParts } from '../../fixtures/xlsx/rich-package';
-import { CT, contentTypes, rels, unzipParts, zipParts, type Parts } from '../../fixtures/xlsx/zip-parts';
+import { CT, contentTypes, rels, unzipParts, zipParts, type Parts, strictPackage, STRICT_NS, STRICT_REL } from '../../fixtures/xlsx/zip-parts';
 import { normalizeRows, readWithSheetJS, withEdits } from './helpers';
 
 const OBS = { name: 'Observaciones', table: [[{ value: 'ver', link: { sheet: 'Reporte', cell: 'A1' } }]] };
@@ -66,22 +66,11 @@ describe('writePatchedCopy on other dialects', () => {
   });
 
   it('patches a strict-OOXML package using its own namespaces', () => {
-    const strict = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
-    const strictRel = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
-    const bytes = zipParts({
-      '[Content_Types].xml': contentTypes([
-        ['/xl/workbook.xml', CT.workbook],
-        ['/xl/worksheets/sheet1.xml', CT.worksheet],
-      ]),
-      '_rels/.rels': rels([['rId1', `${strictRel}/officeDocument`, 'xl/workbook.xml']]),
-      'xl/workbook.xml': `<workbook xmlns="${strict}" xmlns:r="${strictRel}"><sheets><sheet name="R" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      'xl/_rels/workbook.xml.rels': rels([['rId1', `${strictRel}/worksheet`, 'worksheets/sheet1.xml']]),
-      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${strict}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
-    });
+    const bytes = strictPackage();
     const copy = writePatchedCopy(bytes, 'R', [{ row: 0, col: 0, value: 2 }], [{ name: 'Obs', table: [[{ value: 'x' }]] }]);
     const parts = unzipParts(copy);
-    expect(strFromU8(parts['xl/worksheets/sheet2.xml'])).toContain(`<worksheet xmlns="${strict}"`);
-    expect(strFromU8(parts['xl/_rels/workbook.xml.rels'])).toContain(`Type="${strictRel}/worksheet" Target="worksheets/sheet2.xml"`);
+    expect(strFromU8(parts['xl/worksheets/sheet2.xml'])).toContain(`<worksheet xmlns="${STRICT_NS}"`);
+    expect(strFromU8(parts['xl/_rels/workbook.xml.rels'])).toContain(`Type="${STRICT_REL}/worksheet" Target="worksheets/sheet2.xml"`);
     expect(normalizeRows(openXlsx(copy).readSheet('R').rows)).toEqual([[2]]);
     expect(normalizeRows(openXlsx(copy).readSheet('Obs').rows)).toEqual([['x']]);
   });
