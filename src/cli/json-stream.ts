@@ -28,12 +28,53 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
   if (buffer) write(buffer);
 }
 
+/**
+ * A value whose JSON is at most about this many nodes is written by JSON.stringify itself (many
+ * times faster than emitting it piece by piece); a bigger one is walked, so no single string
+ * grows with the document.
+ */
+const NATIVE_NODES = 2048;
+
+/** Counts nodes up to `budget`; returns what is left of it (negative: too big for one string). */
+function fitsNative(value: unknown, budget: number): number {
+  if (value === null || typeof value !== 'object') return budget - 1;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+  if (Array.isArray(value)) {
+    if (value.length >= budget) return -1;
+    let left = budget - 1;
+    for (let i = 0; i < value.length && left >= 0; i++) left = fitsNative(value[i], left);
+    return left;
+  }
+  let left = budget - 1;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    left = fitsNative((value as Record<string, unknown>)[key], left - 1);
+    if (left < 0) return left;
+  }
+  return left;
+}
+
+/** Raw C1 controls and bidi marks can only sit inside strings: escaping them anywhere in a JSON text escapes them in every key and value. */
+function terminalSafe(json: string): string {
+  return TERMINAL_UNSAFE.test(json) ? json.replace(TERMINAL_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
+/** JSON.stringify's text of a small value, indented to sit at `indent`, terminal-safe. */
+function nativeJson(value: unknown, indent: string, put: (s: string) => void): boolean {
+  const json = JSON.stringify(value, null, 2) as string | undefined;
+  if (json === undefined) return false;
+  const safe = terminalSafe(json);
+  put(indent === '' || !safe.includes('\n') ? safe : safe.replace(/\n/g, '\n' + indent));
+  return true;
+}
+
 /** Mirrors JSON.stringify's rules for plain data: toJSON, undefined and functions skipped in objects, null in arrays. */
 function emit(input: unknown, indent: string, put: (s: string) => void): boolean {
   let value = input;
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
+  if (value !== null && typeof value === 'object' && fitsNative(value, NATIVE_NODES) >= 0) return nativeJson(value, indent, put);
   switch (typeof value) {
     case 'string':
       put(quote(value));
@@ -62,10 +103,23 @@ function emit(input: unknown, indent: string, put: (s: string) => void): boolean
       return true;
     }
     put('[');
-    value.forEach((item, i) => {
-      put(i === 0 ? '\n' + inner : ',\n' + inner);
-      if (!emit(item, inner, put)) put('null');
-    });
+    for (let i = 0; i < value.length; ) {
+      put(i === 0 ? '\n' : ',\n');
+      // A run of small items costs one JSON.stringify (one call per item costs twice as much).
+      let budget = NATIVE_NODES;
+      let end = i;
+      for (let left = 0; end < value.length && (left = fitsNative(value[end], budget)) >= 0; end++) budget = left;
+      if (end > i) {
+        // "[\n  a,\n  b\n]" → "  a,\n  b", then every line moved to this array's indent.
+        const run = terminalSafe(JSON.stringify(value.slice(i, end), null, 2)).slice(2, -2);
+        put(indent === '' ? run : indent + run.replace(/\n/g, '\n' + indent));
+        i = end;
+      } else {
+        put(inner);
+        if (!emit(value[i], inner, put)) put('null');
+        i++;
+      }
+    }
     put('\n' + indent + ']');
     return true;
   }
