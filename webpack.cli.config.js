@@ -29,7 +29,14 @@ module.exports = (env = {}) => ({
     // dist/node only holds this build's output (the web build keeps dist/node; see webpack.config.js).
     clean: true,
   },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // fflate is evaluated on first use only (see src/cli/fflate-lazy.ts).
+    alias: {
+      fflate$: path.resolve(__dirname, 'src/cli/fflate-lazy.ts'),
+      'fflate-browser$': path.resolve(__dirname, 'node_modules/fflate/esm/browser.js'),
+    },
+  },
   module: {
     rules: [
       {
