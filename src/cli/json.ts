@@ -13,7 +13,7 @@ export function analysisJson(file: string, analysis: Analysis): Record<string, u
     fechaCorte: analysis.fechaCorte,
     ...extra.top,
     months: model ? [...model.layout.monthNames] : [],
-    activities: figures ? figures.activities.map((f, i) => ({ ...activityJson(f), ...extra.activities[i] })) : [],
+    activities: figures ? figures.activities.map((f, i) => Object.assign(activityJson(f), extra.activities[i])) : [],
     strategicActions: figures
       ? figures.strategicActions.map((s, i) => ({
           code: s.strategicAction.code,
