@@ -11,3 +11,9 @@ const load = (): Fflate => (real ??= require('fflate-browser') as Fflate);
 
 export const inflateSync = ((data: Uint8Array, opts?: Parameters<Fflate['inflateSync']>[1]) => load().inflateSync(data, opts)) as Fflate['inflateSync'];
 export const deflateSync = ((data: Uint8Array, opts?: Parameters<Fflate['deflateSync']>[1]) => load().deflateSync(data, opts)) as Fflate['deflateSync'];
+/** `new Deflate(…)` gives fflate's own streaming deflater, built on first use like the rest. */
+export const Deflate = class {
+  constructor(...args: ConstructorParameters<Fflate['Deflate']>) {
+    return new (load().Deflate)(...args);
+  }
+} as unknown as Fflate['Deflate'];
