@@ -7,7 +7,7 @@ import { dateStyleFlags } from './date-styles';
 import { assertNotOds, assertZipLike } from './detect';
 import { XlsxError, guarded, inPart, messages } from './errors';
 import { parseSharedStrings } from './shared-strings';
-import { readWorksheet, type SheetContext } from './sheet-reader';
+import { readWorksheet, type SheetContext, type SheetMemo } from './sheet-reader';
 import { findSheet, loadWorkbook, readPartText, type SheetState, type ToolRole, type WorkbookModel } from './workbook';
 import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, readZip, type ZipArchive } from './zip';
 
@@ -50,10 +50,10 @@ export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES };
 
 export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
   const model = guarded(() => openModel(data, limits), 'abrir el libro');
-  let shared: Omit<SheetContext, 'maxRows'> | undefined;
+  let shared: Omit<SheetContext, 'maxRows' | 'memo'> | undefined;
   // The text of the sheet last read with maxRows: choosing the report sheet reads its top,
-  // then the whole sheet, which then needs no second inflate.
-  let lastTop: { part: string; text: string } | undefined;
+  // then the whole sheet, which then needs no second inflate nor second scan of its merges.
+  let lastTop: { part: string; text: string; memo: SheetMemo } | undefined;
   return {
     sheets: model.sheets.map((s) => (s.toolRole ? { name: s.name, state: s.state, toolRole: s.toolRole } : { name: s.name, state: s.state })),
     readSheet(name: string, options?: ReadSheetOptions): Grid {
@@ -63,11 +63,13 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
         if (maxRows !== undefined && !(maxRows >= 0)) throw new RangeError(`maxRows inválido: ${maxRows}`);
         const part = sheet.part;
         if (!part) return { rows: [], merges: [] };
-        const text = lastTop?.part === part ? lastTop.text : readPartText(model.zip, part)?.text;
-        lastTop = maxRows === undefined || text === undefined ? undefined : { part, text };
+        const kept = lastTop?.part === part ? lastTop : undefined;
+        const text = kept ? kept.text : readPartText(model.zip, part)?.text;
+        const memo = kept ? kept.memo : {};
+        lastTop = maxRows === undefined || text === undefined ? undefined : { part, text, memo };
         if (text === undefined) return { rows: [], merges: [] };
         shared ??= sheetContext(model);
-        return inPart(part, () => readWorksheet(text, part, maxRows === undefined ? shared! : { ...shared!, maxRows }));
+        return inPart(part, () => readWorksheet(text, part, { ...shared!, memo, ...(maxRows === undefined ? {} : { maxRows }) }));
       }, `leer la hoja «${name}»`);
     },
   };

@@ -8,7 +8,7 @@
  */
 import { RichTextCollector } from './rich-text';
 import { countElements, decodeOoxmlString, parseXml } from './xml';
-import { nameEnds, onlyElements, StrictScanner } from './xml-strict-scanner';
+import { at, nameEnds, onlyElements, StrictScanner } from './xml-strict-scanner';
 
 export function parseSharedStrings(text: string, part: string): string[] {
   return parseSharedStringsFast(text, part) ?? parseSharedStringsSaxes(text, part);
@@ -46,12 +46,42 @@ export function parseSharedStringsFast(text: string, part: string): string[] | u
   let p = first;
   for (;;) {
     if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 115 || text.charCodeAt(p + 2) !== 105 || !nameEnds(text.charCodeAt(p + 3))) break;
-    p = scanner.richText(p + 3, 'si');
-    if (p < 0) return undefined;
-    out.push(decodeOoxmlString(scanner.text));
+    const plain = plainItem(text, p + 3);
+    if (plain >= 0) {
+      out.push(plainText);
+      p = plain;
+    } else {
+      p = scanner.richText(p + 3, 'si');
+      if (p < 0) return undefined;
+      out.push(decodeOoxmlString(scanner.text));
+    }
     p = scanner.space(p);
   }
   // saxes checks the rest; the general reader acts on <si> only, so none may be left.
   const rest = countElements(text, part, [0, first, p, text.length], ['si']);
   return rest?.get('si') === 0 ? out : undefined;
+}
+
+/** Set by plainItem: the item's text. */
+let plainText = '';
+
+/**
+ * From after `<si`: the item as almost every producer writes it, `><t>…</t></si>` (the `<t>`
+ * maybe with `xml:space="preserve"`), its text without entities, `_x` escapes, or characters
+ * the scanner would check further. The index after it (its text in plainText), or -1, and
+ * the scanner reads the item.
+ */
+function plainItem(s: string, p: number): number {
+  if (s.charCodeAt(p) !== 62 /* > */ || s.charCodeAt(p + 1) !== 60 /* < */ || s.charCodeAt(p + 2) !== 116 /* t */) return -1;
+  p += 3;
+  if (s.charCodeAt(p) === 32 && at(s, p, ' xml:space="preserve"')) p += 21;
+  if (s.charCodeAt(p) !== 62) return -1;
+  const from = ++p;
+  // What StrictScanner.chars takes as is, but `&`, `>` (`]]>`) and `_` (`_xHHHH_`).
+  for (let c = s.charCodeAt(p); c !== 60; c = s.charCodeAt(++p)) {
+    if (!((c >= 32 && c < 0x7f && c !== 38 && c !== 62 && c !== 95) || (c >= 0xa0 && c < 0xd800 && c !== 0x2028) || c === 10 || c === 9)) return -1;
+  }
+  if (!at(s, p, '</t></si>')) return -1;
+  plainText = s.slice(from, p);
+  return p + 9;
 }

@@ -6,7 +6,7 @@
 import { strFromU8 } from 'fflate';
 import { buildWorkbook, XlsxError } from '../../../src/hosts/xlsx';
 import { parseSharedStrings, parseSharedStringsFast, parseSharedStringsSaxes } from '../../../src/hosts/xlsx/shared-strings';
-import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes } from '../../../src/hosts/xlsx/sheet-reader';
+import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes, type SheetMemo } from '../../../src/hosts/xlsx/sheet-reader';
 import { excelDialect, openpyxlDialect, prefixedDialect } from '../../fixtures/xlsx/dialects';
 import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
 import { richPackage } from '../../fixtures/xlsx/rich-package';
@@ -138,6 +138,52 @@ describe('the sheet scanner on hand-written cells', () => {
   });
 });
 
+describe('rows gathered before their array is made', () => {
+  const cases: [string, string][] = [
+    ['a long gap in a row (a hole, not 100 nulls)', '<row r="1"><c r="A1"><v>1</v></c><c r="CZ1"><v>2</v></c><c r="DA1" t="s"><v>0</v></c></row>'],
+    ['a gap of exactly 64 and of 65', '<row r="1"><c r="B1"><v>1</v></c><c r="BN1"><v>2</v></c><c r="DB1"><v>3</v></c></row>'],
+    ['a row met twice', '<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row><row r="2"><c r="B2"><v>2</v></c><c r="E2"><v>5</v></c></row>'],
+    ['cells out of order, one written twice', '<row r="1"><c r="D1"><v>4</v></c><c r="B1"><v>2</v></c><c r="D1"><v>9</v></c><c r="F1"><v>6</v></c></row>'],
+    ['rows without r taking their cells\' rows', '<row><c r="A3"><v>1</v></c><c r="B4"><v>2</v></c></row><row><c><v>3</v></c></row>'],
+    ['rows out of order, empty and valueless rows', '<row r="5"><c r="B5"><v>5</v></c></row><row r="2"/><row r="3"><c r="A3"/><c r="B3" t="s"><v>99</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>'],
+    ['cells of every dialect in one row', `<row r="1">${'<c r="A1" s="7" t="n"><v>-12.5</v></c><c r="B1" t="s"><v>007</v></c><c r="C1"><v>1234567890123456</v></c><c r="D1"><v>.5</v></c><c r="E1"><v>5.</v></c><c r="F1"><v>-</v></c><c r="G1" t="s"><v>-1</v></c><c r="H1" t="s"><v>1.0</v></c><c r="I1" t="b"><v>1</v></c><c r="J1" s="x"><v>2</v></c><c r="K1" t="n" s="1"><v>3</v></c>'}</row>`],
+  ];
+
+  it.each(cases)('%s: the grid saxes reads', (_, rows) => {
+    const text = sheetOf(rows);
+    const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(readWorksheetSaxes(text, 'p', { sharedStrings: SST }));
+  });
+
+  it('dates read through the quick cells as through saxes', () => {
+    const rows = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="0"><v>45000</v></c><c r="C1" s="1" t="n"><v>45000.5</v></c><c r="D1" s="1" t="s"><v>0</v></c></row>';
+    const ctx = { sharedStrings: SST, dateStyles: Uint8Array.of(0, 1) };
+    const fast = readWorksheetFast(sheetOf(rows), 'p', ctx);
+    expect(fast!.rows[0][0]).toMatch(/^2023-/);
+    expect(fast).toStrictEqual(readWorksheetSaxes(sheetOf(rows), 'p', ctx));
+  });
+});
+
+describe('a memo kept across reads of the same text', () => {
+  const pkg = partsOf(buildWorkbook([poiLikeSheet(300)]));
+  const sheet = pkg.sheets[0];
+  const sst = parseSharedStringsSaxes(pkg.strings!.text, pkg.strings!.name);
+  const full = readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst });
+
+  it('scans the merges once: the top, then the whole sheet, as without it', () => {
+    const memo: SheetMemo = {};
+    const top = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst, maxRows: 20, memo });
+    expect(memo.merges?.list).toHaveLength(full.merges.length);
+    expect(top).toStrictEqual(readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst, maxRows: 20 }));
+    const list = memo.merges!.list;
+    const whole = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst, memo });
+    expect(whole).toStrictEqual(full);
+    expect(whole!.merges).toBe(list);
+    expect(top!.merges).not.toBe(list);
+  });
+});
+
 describe('a malformed sheetData', () => {
   it.each([
     ['an unclosed cell', GOOD_ROWS.replace('<v>#N/A</v></c></row>', '<v>#N/A</v></row>')],
@@ -208,6 +254,25 @@ describe('the shared-strings scanner', () => {
   it('reads plain, rich and phonetic items as saxes does', () => {
     expect(parseSharedStringsFast(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
     expect(parseSharedStringsSaxes(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
+  });
+
+  it.each([
+    ['plain items', '<si><t>uno</t></si><si><t xml:space="preserve"> dos </t></si><si><t>Acción ñ</t></si>'],
+    ['items the quick path leaves to the scanner', '<si><t>a_x0041_</t></si><si><t>a &gt; b</t></si><si><t>x > y</t></si><si><t/></si><si> <t>sp</t> </si><si><t>l\nt\tz</t></si><si><t xml:space="default">d</t></si><si><t>u_v</t></si>'],
+    ['items separated by white space', '<si><t>a</t></si>\n  <si><t>b</t></si>'],
+  ])('reads %s as saxes does', (_, items) => {
+    const fast = parseSharedStringsFast(sst(items), 'p');
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(parseSharedStringsSaxes(sst(items), 'p'));
+  });
+
+  it.each([
+    ['a control character', '<si><t>a\u0001b</t></si>'],
+    ['a carriage return', '<si><t>a\rb</t></si>'],
+    ['an unclosed item', '<si><t>a</t></si><si><t>b</t>'],
+    ['a mismatched close tag', '<si><t>a</x></si>'],
+  ])('declines an item with %s', (_, items) => {
+    expect(parseSharedStringsFast(sst(items), 'p')).toBeUndefined();
   });
 
   it('declines on what it does not know, and refuses damage through saxes', () => {
