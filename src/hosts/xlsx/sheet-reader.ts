@@ -509,7 +509,7 @@ class SheetScanner extends StrictScanner {
         if (p < 0) return -1;
       } else if (c === SLASH) {
         this.endRow();
-        return at(s, p + 2, 'row>') ? p + 6 : this.closeTag(p, 'row');
+        return s.charCodeAt(p + 2) === 114 && s.charCodeAt(p + 3) === 111 && s.charCodeAt(p + 4) === 119 && s.charCodeAt(p + 5) === GT ? p + 6 : this.closeTag(p, 'row');
       } else return -1;
     }
   }
@@ -610,7 +610,10 @@ class SheetScanner extends StrictScanner {
       } else if (c === DOT && !dot) dot = true;
       else break;
     }
-    if (c !== LT || digits === 0 || digits > 15 || !at(s, p + 1, '/v></c>')) return -1;
+    if (c !== LT || digits === 0 || digits > 15) return -1;
+    // `</v></c>`, spelt out: `at` is not inlined here, and this runs once per cell.
+    if (s.charCodeAt(p + 1) !== SLASH || s.charCodeAt(p + 2) !== 118 || s.charCodeAt(p + 3) !== GT || s.charCodeAt(p + 4) !== LT) return -1;
+    if (s.charCodeAt(p + 5) !== SLASH || s.charCodeAt(p + 6) !== 99 || s.charCodeAt(p + 7) !== GT) return -1;
     let v: CellValue;
     if (shared) {
       if (negative || dot || digits > 9) return -1;
