@@ -381,6 +381,8 @@ class SheetScanner extends StrictScanner {
   /** The current row's cells, at 0 … scratchLength-1; scratchLength -1: they go to `rows` directly. */
   private readonly scratch: CellValue[] = [];
   private scratchLength = -1;
+  /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
+  private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
 
   constructor(
     s: string,
@@ -620,13 +622,28 @@ class SheetScanner extends StrictScanner {
       v = this.sharedStrings[m] ?? null;
     } else {
       const n = scale === 0 ? m : m / POW10[scale];
-      v = negative ? -n : n;
+      // A double (not a small integer, not ±0) is a heap object of its own: a repeated amount reuses the first one.
+      v = m !== 0 && (scale > 0 || m > 0x3fffffff) ? this.boxed(negative ? -n : n, m, scale) : negative ? -n : n;
       if (style >= 0 && this.dateStyles) v = dated(v, style, this.ctx);
     }
     this.col = this.refCol;
     if (!this.rowHasRef) this.row = this.refRow;
     this.place(v);
     return p + 8;
+  }
+
+  /**
+   * `n` (read from the digits `m` and `scale`) as the boxed number last read with the same
+   * hash, when equal: a report repeats its amounts, and every boxed number is one more
+   * object for the collector to copy. ±0 never comes here (0 === -0).
+   */
+  private boxed(n: number, m: number, scale: number): number {
+    const boxes = this.boxes;
+    const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
+    const hit = boxes[k];
+    if (hit === n) return hit;
+    boxes[k] = n;
+    return n;
   }
 
   private readCell(p: number): number {

@@ -147,6 +147,12 @@ describe('rows gathered before their array is made', () => {
     ['rows without r taking their cells\' rows', '<row><c r="A3"><v>1</v></c><c r="B4"><v>2</v></c></row><row><c><v>3</v></c></row>'],
     ['rows out of order, empty and valueless rows', '<row r="5"><c r="B5"><v>5</v></c></row><row r="2"/><row r="3"><c r="A3"/><c r="B3" t="s"><v>99</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>'],
     ['cells of every dialect in one row', `<row r="1">${'<c r="A1" s="7" t="n"><v>-12.5</v></c><c r="B1" t="s"><v>007</v></c><c r="C1"><v>1234567890123456</v></c><c r="D1"><v>.5</v></c><c r="E1"><v>5.</v></c><c r="F1"><v>-</v></c><c r="G1" t="s"><v>-1</v></c><c r="H1" t="s"><v>1.0</v></c><c r="I1" t="b"><v>1</v></c><c r="J1" s="x"><v>2</v></c><c r="K1" t="n" s="1"><v>3</v></c>'}</row>`],
+    [
+      'repeated and distinct amounts, signs and zeros (boxed numbers are shared)',
+      `<row r="1">${['1.5', '-1.5', '1.50', '0.0', '-0.0', '-0', '2.25', '1.5', '1234567890', '-1234567890', '1234567890', '0.1', '-0.1', '999999999999.5']
+        .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`)
+        .join('')}</row>`,
+    ],
   ];
 
   it.each(cases)('%s: the grid saxes reads', (_, rows) => {
@@ -160,7 +166,7 @@ describe('rows gathered before their array is made', () => {
     const rows = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="0"><v>45000</v></c><c r="C1" s="1" t="n"><v>45000.5</v></c><c r="D1" s="1" t="s"><v>0</v></c></row>';
     const ctx = { sharedStrings: SST, dateStyles: Uint8Array.of(0, 1) };
     const fast = readWorksheetFast(sheetOf(rows), 'p', ctx);
-    expect(fast!.rows[0][0]).toMatch(/^2023-/);
+    expect(fast!.rows[0]![0]).toMatch(/^2023-/);
     expect(fast).toStrictEqual(readWorksheetSaxes(sheetOf(rows), 'p', ctx));
   });
 });
