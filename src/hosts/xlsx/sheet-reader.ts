@@ -68,9 +68,9 @@ function outOfBounds(part: string, what: string): XlsxError {
 }
 
 /** A number shown as a date becomes its ISO text (see Grid's doc). */
-function dated(v: CellValue, style: number, ctx: SheetContext): CellValue {
-  if (typeof v !== 'number' || style < 0 || !ctx.dateStyles || ctx.dateStyles[style] !== 1) return v;
-  return serialToIso(v, ctx.date1904 ?? false) ?? v;
+function dated(v: CellValue, style: number, dateStyles: Uint8Array | undefined, date1904: boolean): CellValue {
+  if (typeof v !== 'number' || style < 0 || !dateStyles || dateStyles[style] !== 1) return v;
+  return serialToIso(v, date1904) ?? v;
 }
 
 /** A cell's value from its type (`t`), its `<v>` text and its inline string, if any. */
@@ -251,7 +251,7 @@ class WorksheetReader {
     const max = this.ctx.maxRows;
     if (max !== undefined && this.row >= max) return;
     const v = cellValue(this.cellType, this.value, this.inlineText, this.ctx.sharedStrings);
-    placeValue(this.rows, this.row, this.col, this.cellType === 'n' ? dated(v, this.cellStyle, this.ctx) : v);
+    placeValue(this.rows, this.row, this.col, this.cellType === 'n' ? dated(v, this.cellStyle, this.ctx.dateStyles, this.ctx.date1904 ?? false) : v);
   }
 }
 
@@ -363,13 +363,29 @@ export function plainDecimal(s: string, from: number, to: number): number {
   return negative ? -v : v;
 }
 
+/**
+ * An empty array whose elements may be anything, with holes, from the start: it changes no
+ * kind as it fills (a kind change would throw away the optimized code reading it).
+ */
+function emptyTagged<T>(): T[] {
+  const a: (T | null)[] = new Array<T | null>(1);
+  a[0] = null;
+  a.length = 0;
+  return a as T[];
+}
+
 /** The `<sheetData>` and `<mergeCells>` scanner (see the file's comment). */
 class SheetScanner extends StrictScanner {
-  readonly rows: Rows = [];
+  readonly rows: Rows = emptyTagged();
   readonly merges: CellRange[] = [];
   readonly hiddenRows: number[] = [];
+  // Plain fields, the same kinds for every read (a head read's scanner and the full read's):
+  // a field whose kind changes (a small integer, then Infinity; one context object, then
+  // another shape) would throw away the optimized code of every method.
   private readonly sharedStrings: readonly string[];
   private readonly dateStyles: Uint8Array | undefined;
+  private readonly date1904: boolean;
+  /** A small integer: rows past Excel's are refused before this is looked at. */
   private readonly maxRows: number;
   private refRow = -1;
   private refCol = -1;
@@ -379,19 +395,17 @@ class SheetScanner extends StrictScanner {
   /** A `maxRows` read met its first row past the limit. */
   private stopped = false;
   /** The current row's cells, at 0 … scratchLength-1; scratchLength -1: they go to `rows` directly. */
-  private readonly scratch: CellValue[] = [];
+  private readonly scratch: CellValue[] = emptyTagged();
   private scratchLength = -1;
   /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
   private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
 
-  constructor(
-    s: string,
-    private readonly ctx: SheetContext,
-  ) {
+  constructor(s: string, ctx: SheetContext) {
     super(s);
     this.sharedStrings = ctx.sharedStrings;
     this.dateStyles = ctx.dateStyles;
-    this.maxRows = ctx.maxRows ?? Infinity;
+    this.date1904 = ctx.date1904 ?? false;
+    this.maxRows = Math.min(Math.ceil(ctx.maxRows ?? Infinity), MAX_ROW + 1);
   }
 
   /** From after `<sheetData>`: rows until `</sheetData>`, whose index it returns. */
@@ -624,7 +638,7 @@ class SheetScanner extends StrictScanner {
       const n = scale === 0 ? m : m / POW10[scale];
       // A double (not a small integer, not ±0) is a heap object of its own: a repeated amount reuses the first one.
       v = m !== 0 && (scale > 0 || m > 0x3fffffff) ? this.boxed(negative ? -n : n, m, scale) : negative ? -n : n;
-      if (style >= 0 && this.dateStyles) v = dated(v, style, this.ctx);
+      if (style >= 0 && this.dateStyles) v = dated(v, style, this.dateStyles, this.date1904);
     }
     this.col = this.refCol;
     if (!this.rowHasRef) this.row = this.refRow;
@@ -729,7 +743,7 @@ class SheetScanner extends StrictScanner {
       } else return -1;
     }
     const v = this.value(type, vStart, vEnd, vAmp, inline);
-    this.place(style >= 0 ? dated(v, style, this.ctx) : v);
+    this.place(style >= 0 ? dated(v, style, this.dateStyles, this.date1904) : v);
     return p;
   }
 
