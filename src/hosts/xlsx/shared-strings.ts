@@ -8,7 +8,7 @@
  */
 import { RichTextCollector } from './rich-text';
 import { countElements, decodeOoxmlString, parseXml } from './xml';
-import { at, nameEnds, onlyElements, StrictScanner } from './xml-strict-scanner';
+import { nameEnds, onlyElements, StrictScanner } from './xml-strict-scanner';
 
 export function parseSharedStrings(text: string, part: string): string[] {
   return parseSharedStringsFast(text, part) ?? parseSharedStringsSaxes(text, part);
@@ -45,49 +45,29 @@ export function parseSharedStringsFast(text: string, part: string): string[] | u
   const out: string[] = [];
   let p = first;
   for (;;) {
-    if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 115 || text.charCodeAt(p + 2) !== 105 || !nameEnds(text.charCodeAt(p + 3))) break;
-    const plain = plainItem(text, p + 3);
-    if (plain >= 0) {
-      out.push(plainText);
-      p = plain;
+    PLAIN_ITEM.lastIndex = p;
+    const plain = PLAIN_ITEM.exec(text);
+    if (plain) {
+      out.push(plain[1]);
+      p = PLAIN_ITEM.lastIndex;
     } else {
+      if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 115 || text.charCodeAt(p + 2) !== 105 || !nameEnds(text.charCodeAt(p + 3))) break;
       p = scanner.richText(p + 3, 'si');
       if (p < 0) return undefined;
       out.push(decodeOoxmlString(scanner.text));
     }
-    p = scanner.space(p);
+    if (text.charCodeAt(p) !== 60) p = scanner.space(p);
   }
   // saxes checks the rest; the general reader acts on <si> only, so none may be left.
   const rest = countElements(text, part, [0, first, p, text.length], ['si']);
   return rest?.get('si') === 0 ? out : undefined;
 }
 
-/** Set by plainItem: the item's text. */
-let plainText = '';
-
 /**
- * A character plainItem does not take: what StrictScanner.chars would refuse or check
- * further (controls, `\r`, surrogates, U+2028, U+FFFE/F, C1), and `&` (entities), `>`
- * (`]]>`), `_` (`_xHHHH_` escapes). A native regex: the table is read once, cold, where a
- * char loop would still run in the interpreter.
+ * An item as almost every producer writes it, `<si><t>…</t></si>` (the `<t>` maybe with
+ * `xml:space="preserve"`), its text (group 1) of characters StrictScanner.chars takes as is,
+ * but `&` (entities), `>` (`]]>`) and a `_` that starts an `_xHHHH_` escape: what the
+ * scanner would read the same (one char per step, so a failed match never backtracks far). A native regex: most items are read before the optimizer has compiled a char
+ * loop, and there a loop runs interpreted. Anything else goes to the scanner.
  */
-const NOT_PLAIN = /[^\t\n\x20-\x25\x27-\x3d\x3f-\x5e\x60-\x7e\xa0-\u2027\u2029-\ud7ff]/;
-
-/**
- * From after `<si`: the item as almost every producer writes it, `><t>…</t></si>` (the `<t>`
- * maybe with `xml:space="preserve"`), its text free of the characters NOT_PLAIN names. The
- * index after it (its text in plainText), or -1, and the scanner reads the item.
- */
-function plainItem(s: string, p: number): number {
-  if (s.charCodeAt(p) !== 62 /* > */ || s.charCodeAt(p + 1) !== 60 /* < */ || s.charCodeAt(p + 2) !== 116 /* t */) return -1;
-  p += 3;
-  if (s.charCodeAt(p) === 32 && at(s, p, ' xml:space="preserve"')) p += 21;
-  if (s.charCodeAt(p) !== 62) return -1;
-  const from = p + 1;
-  const end = s.indexOf('<', from);
-  if (end < 0 || !at(s, end, '</t></si>')) return -1;
-  const text = s.slice(from, end);
-  if (NOT_PLAIN.test(text)) return -1;
-  plainText = text;
-  return end + 9;
-}
+const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>((?:[\t\n\x20-\x25\x27-\x3b\x3d\x3f-\x5e\x60-\x7e\xa0-\u2027\u2029-\ud7ff]|_(?!x[0-9A-Fa-f]{4}_))*)<\/t><\/si>/y;

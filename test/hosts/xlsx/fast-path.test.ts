@@ -264,6 +264,7 @@ describe('the shared-strings scanner', () => {
 
   it.each([
     ['plain items', '<si><t>uno</t></si><si><t xml:space="preserve"> dos </t></si><si><t>Acción ñ</t></si>'],
+    ['underscores that are not escapes', '<si><t>RE_P</t></si><si><t>_x_</t></si><si><t>a_x004_</t></si><si><t>_</t></si><si><t>a__x0041_b</t></si><si><t>_x_x0041_</t></si>'],
     ['items the quick path leaves to the scanner', '<si><t>a_x0041_</t></si><si><t>a &gt; b</t></si><si><t>x > y</t></si><si><t/></si><si> <t>sp</t> </si><si><t>l\nt\tz</t></si><si><t xml:space="default">d</t></si><si><t>u_v</t></si>'],
     ['items separated by white space', '<si><t>a</t></si>\n  <si><t>b</t></si>'],
   ])('reads %s as saxes does', (_, items) => {
