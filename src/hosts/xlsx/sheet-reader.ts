@@ -50,6 +50,8 @@ export interface SheetContext {
 export interface SheetMemo {
   /** `<mergeCells` at index `at`: its scanned body (`pieces`: what saxes skips) and areas. */
   merges?: { readonly at: number; readonly pieces: readonly number[]; readonly list: CellRange[] };
+  /** The stretches saxes found in order (skeletonAgrees), as `pieces.join()`. */
+  skeleton?: string;
 }
 
 /** Excel's limits: 1,048,576 rows × 16,384 columns (0-based maxima). */
@@ -305,7 +307,11 @@ export function readWorksheetFast(text: string, part: string, ctx: SheetContext)
     }
   }
   pieces.push(text.length);
-  if (!skeletonAgrees(text, part, pieces)) return undefined;
+  const skeleton = pieces.join();
+  if (ctx.memo?.skeleton !== skeleton) {
+    if (!skeletonAgrees(text, part, pieces)) return undefined;
+    if (ctx.memo) ctx.memo.skeleton = skeleton;
+  }
   return gridOf(scanner.rows, mergeList, scanner.hiddenRows, ctx.maxRows);
 }
 

@@ -187,6 +187,7 @@ describe('a memo kept across reads of the same text', () => {
     expect(whole).toStrictEqual(full);
     expect(whole!.merges).toBe(list);
     expect(top!.merges).not.toBe(list);
+    expect(memo.skeleton).toMatch(/^\d+(,\d+)+$/);
   });
 });
 
