@@ -293,6 +293,32 @@ describe('the shared-strings scanner', () => {
     expect(parseSharedStringsFast(sst(items), 'p')).toBeUndefined();
   });
 
+  it('mutated at random (2,000 variants), gives the strings saxes gives or declines', () => {
+    const base = sst('<si><t>uno</t></si><si><t xml:space="preserve"> d_s </t></si>' + ITEMS + '<si><t>Acción 5</t></si>\n<si><t>x</t></si>');
+    const alphabet = ['<', '>', '&', '"', '/', '=', ' ', '\r', '\n', '\u0001', ']', ';', '#', '_', 'x', '0', 'a', 't', 's', 'i', 'ó'];
+    let seed = 99;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let read = 0;
+    const from = base.indexOf('<si>');
+    for (let k = 0; k < 2000; k++) {
+      let text = base;
+      for (let m = 1 + random(2); m > 0; m--) {
+        const at = from + random(base.indexOf('</sst>') - from);
+        const op = random(3);
+        const ch = alphabet[random(alphabet.length)];
+        text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
+      }
+      const fast = parseSharedStringsFast(text, 'p');
+      if (!fast) continue;
+      read++;
+      expect(fast).toStrictEqual(parseSharedStringsSaxes(text, 'p'));
+    }
+    expect(read).toBeGreaterThan(200);
+  });
+
   it('declines on what it does not know, and refuses damage through saxes', () => {
     const comment = sst(ITEMS.replace('<si><t>a', '<!-- c --><si><t>a'));
     expect(parseSharedStringsFast(comment, 'p')).toBeUndefined();
