@@ -370,11 +370,12 @@ export function plainDecimal(s: string, from: number, to: number): number {
 }
 
 /**
- * An empty array whose elements may be anything, with holes, from the start: it changes no
- * kind as it fills (a kind change would throw away the optimized code reading it).
+ * An empty array whose elements may be anything from the start, so that it changes no kind
+ * as it fills (a kind change would throw away the optimized code reading it); `holey` when
+ * it may get holes.
  */
-function emptyTagged<T>(): T[] {
-  const a: (T | null)[] = new Array<T | null>(1);
+function emptyTagged<T>(holey: boolean): T[] {
+  const a: (T | null)[] = holey ? new Array<T | null>(1) : [null];
   a[0] = null;
   a.length = 0;
   return a as T[];
@@ -382,7 +383,7 @@ function emptyTagged<T>(): T[] {
 
 /** The `<sheetData>` and `<mergeCells>` scanner (see the file's comment). */
 class SheetScanner extends StrictScanner {
-  readonly rows: Rows = emptyTagged();
+  readonly rows: Rows = emptyTagged(true);
   readonly merges: CellRange[] = [];
   readonly hiddenRows: number[] = [];
   // Plain fields, the same kinds for every read (a head read's scanner and the full read's):
@@ -401,7 +402,8 @@ class SheetScanner extends StrictScanner {
   /** A `maxRows` read met its first row past the limit. */
   private stopped = false;
   /** The current row's cells, at 0 … scratchLength-1; scratchLength -1: they go to `rows` directly. */
-  private readonly scratch: CellValue[] = emptyTagged();
+  // Packed, as the rows made from it are (they never have holes).
+  private readonly scratch: CellValue[] = emptyTagged(false);
   private scratchLength = -1;
   /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
   private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
