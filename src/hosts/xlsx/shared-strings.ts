@@ -67,7 +67,8 @@ export function parseSharedStringsFast(text: string, part: string): string[] | u
  * An item as almost every producer writes it, `<si><t>…</t></si>` (the `<t>` maybe with
  * `xml:space="preserve"`), its text (group 1) of characters StrictScanner.chars takes as is,
  * but `&` (entities), `>` (`]]>`) and a `_` that starts an `_xHHHH_` escape: what the
- * scanner would read the same (one char per step, so a failed match never backtracks far). A native regex: most items are read before the optimizer has compiled a char
- * loop, and there a loop runs interpreted. Anything else goes to the scanner.
+ * scanner would read the same. One character per step, so a failed match never backtracks
+ * far. A native regex: most items are read before the optimizer has compiled a char loop,
+ * which runs interpreted until then. Anything else goes to the scanner.
  */
 const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>((?:[\t\n\x20-\x25\x27-\x3b\x3d\x3f-\x5e\x60-\x7e\xa0-\u2027\u2029-\ud7ff]|_(?!x[0-9A-Fa-f]{4}_))*)<\/t><\/si>/y;

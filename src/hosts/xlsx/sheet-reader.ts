@@ -41,7 +41,8 @@ export interface SheetContext {
   readonly maxRows?: number;
   /**
    * Kept by the caller with the part's text across a `maxRows` read and the full read that
-   * follows (open.ts): the merged areas are then scanned once. Valid for that text only.
+   * follows (open.ts): the merged areas and the skeleton are then checked once. Valid for
+   * that text only.
    */
   readonly memo?: SheetMemo;
 }
@@ -401,8 +402,10 @@ class SheetScanner extends StrictScanner {
   private col = -1;
   /** A `maxRows` read met its first row past the limit. */
   private stopped = false;
-  /** The current row's cells, at 0 … scratchLength-1; scratchLength -1: they go to `rows` directly. */
-  // Packed, as the rows made from it are (they never have holes).
+  /**
+   * The current row's cells, at 0 … scratchLength-1 (scratchLength -1: they go to `rows`
+   * directly). Packed, as the rows made from it are: they never have holes.
+   */
   private readonly scratch: CellValue[] = emptyTagged(false);
   private scratchLength = -1;
   /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
