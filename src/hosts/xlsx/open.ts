@@ -7,7 +7,7 @@ import { dateStyleFlags } from './date-styles';
 import { assertNotOds, assertZipLike } from './detect';
 import { XlsxError, guarded, inPart, messages } from './errors';
 import { parseSharedStrings } from './shared-strings';
-import { readWorksheet, type SheetContext } from './sheet-reader';
+import { readWorksheet, type SheetContext, type SheetMemo } from './sheet-reader';
 import { findSheet, loadWorkbook, readPartText, type SheetState, type ToolRole, type WorkbookModel } from './workbook';
 import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, readZip, type ZipArchive } from './zip';
 
@@ -46,14 +46,22 @@ export interface XlsxLimits {
 }
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 1.5e9;
+/**
+ * Sheet texts kept between the tops read to choose the report sheet and the whole read that
+ * follows (characters, summed; the newest is kept whatever its size): a few ordinary sheets
+ * and a report of 50,000 AO fit, a workbook of many huge sheets is inflated again instead.
+ */
+const KEPT_TOPS_CHARS = 128_000_000;
 export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES };
 
 export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
   const model = guarded(() => openModel(data, limits), 'abrir el libro');
-  let shared: Omit<SheetContext, 'maxRows'> | undefined;
-  // The text of the sheet last read with maxRows: choosing the report sheet reads its top,
-  // then the whole sheet, which then needs no second inflate.
-  let lastTop: { part: string; text: string } | undefined;
+  let shared: Omit<SheetContext, 'maxRows' | 'memo'> | undefined;
+  // The texts of the sheets read with maxRows, oldest first: choosing the report sheet reads
+  // the top of every sheet, then the chosen one whole, which then needs no second inflate
+  // nor second scan of its merges, wherever it stands in the workbook.
+  const tops = new Map<string, { text: string; memo: SheetMemo }>();
+  let topsLength = 0;
   return {
     sheets: model.sheets.map((s) => (s.toolRole ? { name: s.name, state: s.state, toolRole: s.toolRole } : { name: s.name, state: s.state })),
     readSheet(name: string, options?: ReadSheetOptions): Grid {
@@ -63,11 +71,26 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
         if (maxRows !== undefined && !(maxRows >= 0)) throw new RangeError(`maxRows inválido: ${maxRows}`);
         const part = sheet.part;
         if (!part) return { rows: [], merges: [] };
-        const text = lastTop?.part === part ? lastTop.text : readPartText(model.zip, part)?.text;
-        lastTop = maxRows === undefined || text === undefined ? undefined : { part, text };
+        const kept = tops.get(part);
+        const text = kept ? kept.text : readPartText(model.zip, part)?.text;
+        const memo = kept ? kept.memo : {};
+        if (maxRows === undefined) {
+          // The whole sheet is read: the tops have served.
+          tops.clear();
+          topsLength = 0;
+        } else if (!kept && text !== undefined) {
+          tops.set(part, { text, memo });
+          topsLength += text.length;
+          // Beyond the budget the oldest go; the newest always stays.
+          for (const [p, top] of tops) {
+            if (topsLength <= KEPT_TOPS_CHARS || p === part) break;
+            tops.delete(p);
+            topsLength -= top.text.length;
+          }
+        }
         if (text === undefined) return { rows: [], merges: [] };
         shared ??= sheetContext(model);
-        return inPart(part, () => readWorksheet(text, part, maxRows === undefined ? shared! : { ...shared!, maxRows }));
+        return inPart(part, () => readWorksheet(text, part, { ...shared!, memo, ...(maxRows === undefined ? {} : { maxRows }) }));
       }, `leer la hoja «${name}»`);
     },
   };

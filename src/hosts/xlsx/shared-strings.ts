@@ -45,13 +45,30 @@ export function parseSharedStringsFast(text: string, part: string): string[] | u
   const out: string[] = [];
   let p = first;
   for (;;) {
-    if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 115 || text.charCodeAt(p + 2) !== 105 || !nameEnds(text.charCodeAt(p + 3))) break;
-    p = scanner.richText(p + 3, 'si');
-    if (p < 0) return undefined;
-    out.push(decodeOoxmlString(scanner.text));
-    p = scanner.space(p);
+    PLAIN_ITEM.lastIndex = p;
+    const plain = PLAIN_ITEM.exec(text);
+    if (plain) {
+      out.push(plain[1]);
+      p = PLAIN_ITEM.lastIndex;
+    } else {
+      if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 115 || text.charCodeAt(p + 2) !== 105 || !nameEnds(text.charCodeAt(p + 3))) break;
+      p = scanner.richText(p + 3, 'si');
+      if (p < 0) return undefined;
+      out.push(decodeOoxmlString(scanner.text));
+    }
+    if (text.charCodeAt(p) !== 60) p = scanner.space(p);
   }
   // saxes checks the rest; the general reader acts on <si> only, so none may be left.
   const rest = countElements(text, part, [0, first, p, text.length], ['si']);
   return rest?.get('si') === 0 ? out : undefined;
 }
+
+/**
+ * An item as almost every producer writes it, `<si><t>…</t></si>` (the `<t>` maybe with
+ * `xml:space="preserve"`), its text (group 1) of characters StrictScanner.chars takes as is,
+ * but `&` (entities), `>` (`]]>`) and a `_` that starts an `_xHHHH_` escape: what the
+ * scanner would read the same. One character per step, so a failed match never backtracks
+ * far. A native regex: most items are read before the optimizer has compiled a char loop,
+ * which runs interpreted until then. Anything else goes to the scanner.
+ */
+const PLAIN_ITEM = /<si><t(?: xml:space="preserve")?>((?:[\t\n\x20-\x25\x27-\x3b\x3d\x3f-\x5e\x60-\x7e\xa0-\u2027\u2029-\ud7ff]|_(?!x[0-9A-Fa-f]{4}_))*)<\/t><\/si>/y;

@@ -39,6 +39,20 @@ export interface SheetContext {
   readonly date1904?: boolean;
   /** Read only rows 0 … maxRows-1 (the scanner stops there). */
   readonly maxRows?: number;
+  /**
+   * Kept by the caller with the part's text across a `maxRows` read and the full read that
+   * follows (open.ts): the merged areas and the skeleton are then checked once. Valid for
+   * that text only.
+   */
+  readonly memo?: SheetMemo;
+}
+
+/** What one read of a part's text leaves for the next read of the same text. */
+export interface SheetMemo {
+  /** `<mergeCells` at index `at`: its scanned body (`pieces`: what saxes skips) and areas. */
+  merges?: { readonly at: number; readonly pieces: readonly number[]; readonly list: CellRange[] };
+  /** The stretches saxes found in order (skeletonAgrees), as `pieces.join()`. */
+  skeleton?: string;
 }
 
 /** Excel's limits: 1,048,576 rows × 16,384 columns (0-based maxima). */
@@ -57,9 +71,9 @@ function outOfBounds(part: string, what: string): XlsxError {
 }
 
 /** A number shown as a date becomes its ISO text (see Grid's doc). */
-function dated(v: CellValue, style: number, ctx: SheetContext): CellValue {
-  if (typeof v !== 'number' || style < 0 || !ctx.dateStyles || ctx.dateStyles[style] !== 1) return v;
-  return serialToIso(v, ctx.date1904 ?? false) ?? v;
+function dated(v: CellValue, style: number, dateStyles: Uint8Array | undefined, date1904: boolean): CellValue {
+  if (typeof v !== 'number' || style < 0 || !dateStyles || dateStyles[style] !== 1) return v;
+  return serialToIso(v, date1904) ?? v;
 }
 
 /** A cell's value from its type (`t`), its `<v>` text and its inline string, if any. */
@@ -240,7 +254,7 @@ class WorksheetReader {
     const max = this.ctx.maxRows;
     if (max !== undefined && this.row >= max) return;
     const v = cellValue(this.cellType, this.value, this.inlineText, this.ctx.sharedStrings);
-    placeValue(this.rows, this.row, this.col, this.cellType === 'n' ? dated(v, this.cellStyle, this.ctx) : v);
+    placeValue(this.rows, this.row, this.col, this.cellType === 'n' ? dated(v, this.cellStyle, this.ctx.dateStyles, this.ctx.date1904 ?? false) : v);
   }
 }
 
@@ -273,18 +287,33 @@ export function readWorksheetFast(text: string, part: string, ctx: SheetContext)
   // saxes reads everything but the bodies of <sheetData> and <mergeCells>.
   const pieces = [0, bodyStart, bodyEnd];
   const merges = text.indexOf('<mergeCells', bodyEnd);
+  let mergeList = scanner.merges;
   if (merges >= 0 && onlyElements(text, bodyEnd, merges)) {
-    const openEnd = scanner.mergeCellsOpen(merges + '<mergeCells'.length);
-    if (openEnd < 0) return undefined;
-    if (!scanner.selfClosing) {
-      const closeStart = scanner.mergeCells(openEnd);
-      if (closeStart < 0) return undefined;
-      pieces.push(openEnd, closeStart);
+    const memo = ctx.memo?.merges;
+    if (memo?.at === merges) {
+      // Scanned by the previous read of this text (a maxRows read keeps every area).
+      mergeList = memo.list;
+      pieces.push(...memo.pieces);
+    } else {
+      const body: number[] = [];
+      const openEnd = scanner.mergeCellsOpen(merges + '<mergeCells'.length);
+      if (openEnd < 0) return undefined;
+      if (!scanner.selfClosing) {
+        const closeStart = scanner.mergeCells(openEnd);
+        if (closeStart < 0) return undefined;
+        body.push(openEnd, closeStart);
+      }
+      pieces.push(...body);
+      if (ctx.memo) ctx.memo.merges = { at: merges, pieces: body, list: mergeList };
     }
   }
   pieces.push(text.length);
-  if (!skeletonAgrees(text, part, pieces)) return undefined;
-  return gridOf(scanner.rows, scanner.merges, scanner.hiddenRows, ctx.maxRows);
+  const skeleton = pieces.join();
+  if (ctx.memo?.skeleton !== skeleton) {
+    if (!skeletonAgrees(text, part, pieces)) return undefined;
+    if (ctx.memo) ctx.memo.skeleton = skeleton;
+  }
+  return gridOf(scanner.rows, mergeList, scanner.hiddenRows, ctx.maxRows);
 }
 
 /**
@@ -341,13 +370,30 @@ export function plainDecimal(s: string, from: number, to: number): number {
   return negative ? -v : v;
 }
 
+/**
+ * An empty array whose elements may be anything from the start, so that it changes no kind
+ * as it fills (a kind change would throw away the optimized code reading it); `holey` when
+ * it may get holes.
+ */
+function emptyTagged<T>(holey: boolean): T[] {
+  const a: (T | null)[] = holey ? new Array<T | null>(1) : [null];
+  a[0] = null;
+  a.length = 0;
+  return a as T[];
+}
+
 /** The `<sheetData>` and `<mergeCells>` scanner (see the file's comment). */
 class SheetScanner extends StrictScanner {
-  readonly rows: Rows = [];
+  readonly rows: Rows = emptyTagged(true);
   readonly merges: CellRange[] = [];
   readonly hiddenRows: number[] = [];
+  // Plain fields, the same kinds for every read (a head read's scanner and the full read's):
+  // a field whose kind changes (a small integer, then Infinity; one context object, then
+  // another shape) would throw away the optimized code of every method.
   private readonly sharedStrings: readonly string[];
   private readonly dateStyles: Uint8Array | undefined;
+  private readonly date1904: boolean;
+  /** A small integer: rows past Excel's are refused before this is looked at. */
   private readonly maxRows: number;
   private refRow = -1;
   private refCol = -1;
@@ -356,15 +402,21 @@ class SheetScanner extends StrictScanner {
   private col = -1;
   /** A `maxRows` read met its first row past the limit. */
   private stopped = false;
+  /**
+   * The current row's cells, at 0 … scratchLength-1 (scratchLength -1: they go to `rows`
+   * directly). Packed, as the rows made from it are: they never have holes.
+   */
+  private readonly scratch: CellValue[] = emptyTagged(false);
+  private scratchLength = -1;
+  /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
+  private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
 
-  constructor(
-    s: string,
-    private readonly ctx: SheetContext,
-  ) {
+  constructor(s: string, ctx: SheetContext) {
     super(s);
     this.sharedStrings = ctx.sharedStrings;
     this.dateStyles = ctx.dateStyles;
-    this.maxRows = ctx.maxRows ?? Infinity;
+    this.date1904 = ctx.date1904 ?? false;
+    this.maxRows = Math.min(Math.ceil(ctx.maxRows ?? Infinity), MAX_ROW + 1);
   }
 
   /** From after `<sheetData>`: rows until `</sheetData>`, whose index it returns. */
@@ -417,15 +469,20 @@ class SheetScanner extends StrictScanner {
     }
   }
 
-  /** From after `<mergeCell`: exactly ` ref="A5:B6"/>`; the index after it, or -1 (then `attrs` decides). */
+  /** From after `<mergeCell`: exactly ` ref="A5:B6"/>`, read in one pass; the index after it, or -1 (then `attrs` decides). */
   private quickMergeCell(p: number): number {
     const s = this.s;
     if (!at(s, p, ' ref="')) return -1;
-    const from = p + 6;
-    let q = from;
-    for (let c = s.charCodeAt(q); (c >= 48 && c <= 58) || (c >= 65 && c <= 90); c = s.charCodeAt(++q));
-    if (s.charCodeAt(q) !== QUOTE || s.charCodeAt(q + 1) !== SLASH || s.charCodeAt(q + 2) !== GT) return -1;
-    return this.mergeRange(from, q) ? q + 3 : -1;
+    p = this.ref(p + 6);
+    if (p < 0 || s.charCodeAt(p) !== 58 /* : */) return -1;
+    const top = this.refRow;
+    const left = this.refCol;
+    p = this.ref(p + 1);
+    if (p < 0 || s.charCodeAt(p) !== QUOTE || s.charCodeAt(p + 1) !== SLASH || s.charCodeAt(p + 2) !== GT) return -1;
+    const bottom = this.refRow;
+    const right = this.refCol;
+    this.merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    return p + 3;
   }
 
   /** `A5:B6` (both corners; anything else is left to the general reader). */
@@ -443,33 +500,175 @@ class SheetScanner extends StrictScanner {
 
   private readRow(p: number): number {
     const s = this.s;
-    p = this.attrs(p, ROW_ATTRS);
-    if (p < 0) return -1;
-    this.rowHasRef = (this.seen & 1) !== 0;
-    if (this.rowHasRef) {
-      const n = this.rowNumber(this.valueStart[0], this.valueEnd[0]);
-      if (n < 0) return -1;
-      this.row = n - 1;
-    } else this.row++;
+    // `<row r="7">` as most producers write it, or the general attribute reader.
+    const quick = this.quickRowAttrs(p);
+    if (quick >= 0) {
+      p = quick;
+      this.rowHasRef = true;
+    } else {
+      p = this.attrs(p, ROW_ATTRS);
+      if (p < 0) return -1;
+      this.rowHasRef = (this.seen & 1) !== 0;
+      if (this.rowHasRef) {
+        const n = this.rowNumber(this.valueStart[0], this.valueEnd[0]);
+        if (n < 0) return -1;
+        this.row = n - 1;
+      } else this.row++;
+    }
     // Beyond Excel's rows: the general reader refuses the file with the right message.
     if (this.row > MAX_ROW) return -1;
     if (this.row >= this.maxRows) {
       this.stopped = true;
       return p;
     }
-    if (this.seen & 32 /* hidden */ && this.isTrue(this.valueStart[5], this.valueEnd[5])) this.hiddenRows.push(this.row);
+    if (quick < 0 && this.seen & 32 /* hidden */ && this.isTrue(this.valueStart[5], this.valueEnd[5])) this.hiddenRows.push(this.row);
     this.col = -1;
     if (this.selfClosing) return p;
+    // A numbered row met for the first time is gathered in `scratch` (see place).
+    this.scratchLength = this.rowHasRef && this.rows[this.row] === undefined ? 0 : -1;
     for (;;) {
       p = this.space(p);
       if (s.charCodeAt(p) !== LT) return -1;
       const c = s.charCodeAt(p + 1);
       if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
-        p = this.readCell(p + 2);
+        const plain = this.plainCell(p + 2);
+        p = plain >= 0 ? plain : this.readCell(p + 2);
         if (p < 0) return -1;
-      } else if (c === SLASH) return this.closeTag(p, 'row');
-      else return -1;
+      } else if (c === SLASH) {
+        this.endRow();
+        return s.charCodeAt(p + 2) === 114 && s.charCodeAt(p + 3) === 111 && s.charCodeAt(p + 4) === 119 && s.charCodeAt(p + 5) === GT ? p + 6 : this.closeTag(p, 'row');
+      } else return -1;
     }
+  }
+
+  /** From after `<row`: exactly ` r="7">`; the index after it (row set), or -1. */
+  private quickRowAttrs(p: number): number {
+    const s = this.s;
+    if (!at(s, p, ' r="')) return -1;
+    p += 4;
+    const from = p;
+    let n = 0;
+    let c = s.charCodeAt(p);
+    if (c === 48) return -1;
+    for (; c >= 48 && c <= 57; c = s.charCodeAt(++p)) n = n * 10 + (c - 48);
+    if (p === from || p - from > 7 || c !== QUOTE || s.charCodeAt(p + 1) !== GT) return -1;
+    this.row = n - 1;
+    this.selfClosing = false;
+    return p + 2;
+  }
+
+  /**
+   * Places a cell's value as placeValue does. A row's cells are first gathered in `scratch`,
+   * and the row's array is made once at its final length when the row ends: growing it cell
+   * by cell costs copies and leaves up to half its slots unused. A long gap (a hole, see
+   * placeValue) or a row met again goes the placeValue way.
+   */
+  private place(v: CellValue): void {
+    if (v === null) return;
+    const length = this.scratchLength;
+    const col = this.col;
+    if (length < 0 || col - length > 64) {
+      this.endRow();
+      return placeValue(this.rows, this.row, col, v);
+    }
+    const buffer = this.scratch;
+    for (let i = length; i < col; i++) buffer[i] = null;
+    buffer[col] = v;
+    if (col >= length) this.scratchLength = col + 1;
+  }
+
+  /** The gathered cells become the row's array; later cells of the row go the placeValue way. */
+  private endRow(): void {
+    if (this.scratchLength > 0) this.rows[this.row] = this.scratch.slice(0, this.scratchLength);
+    this.scratchLength = -1;
+  }
+
+  /**
+   * From after `<c`: the cell as producers write it, read in one pass: ` r="B7"`, then
+   * ` s="digits"` and ` t="s"` or ` t="n"` if present, in that order; then `/>`, or `>`, a
+   * `<v>` holding a plain decimal (as plainDecimal reads it) or a shared-string index, and
+   * `</v></c>`. The index after the cell, its value placed; or -1 with nothing changed, and
+   * readCell reads the cell.
+   */
+  private plainCell(p: number): number {
+    const s = this.s;
+    if (s.charCodeAt(p) !== SPACE || s.charCodeAt(p + 1) !== 114 /* r */ || s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE) return -1;
+    p = this.ref(p + 4);
+    if (p < 0 || s.charCodeAt(p) !== QUOTE) return -1;
+    let c = s.charCodeAt(++p);
+    let style = -1;
+    if (c === SPACE && s.charCodeAt(p + 1) === 115 /* s */) {
+      if (s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE) return -1;
+      p += 4;
+      const from = p;
+      style = 0;
+      for (c = s.charCodeAt(p); c >= 48 && c <= 57; c = s.charCodeAt(++p)) style = style * 10 + (c - 48);
+      if (p === from || p - from > 9 || c !== QUOTE) return -1;
+      c = s.charCodeAt(++p);
+    }
+    let shared = false;
+    if (c === SPACE && s.charCodeAt(p + 1) === 116 /* t */) {
+      if (s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE || s.charCodeAt(p + 5) !== QUOTE) return -1;
+      const t = s.charCodeAt(p + 4);
+      if (t === 115 /* s */) shared = true;
+      else if (t !== 110 /* n */) return -1;
+      c = s.charCodeAt((p += 6));
+    }
+    if (c === SLASH) {
+      if (s.charCodeAt(p + 1) !== GT) return -1;
+      // No content: no value, nothing to place.
+      this.col = this.refCol;
+      if (!this.rowHasRef) this.row = this.refRow;
+      return p + 2;
+    }
+    if (c !== GT || s.charCodeAt(p + 1) !== LT || s.charCodeAt(p + 2) !== 118 /* v */ || s.charCodeAt(p + 3) !== GT) return -1;
+    p += 4;
+    const negative = s.charCodeAt(p) === 45;
+    if (negative) p++;
+    let m = 0;
+    let digits = 0;
+    let scale = 0;
+    let dot = false;
+    for (c = s.charCodeAt(p); ; c = s.charCodeAt(++p)) {
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (dot) scale++;
+      } else if (c === DOT && !dot) dot = true;
+      else break;
+    }
+    if (c !== LT || digits === 0 || digits > 15) return -1;
+    // `</v></c>`, spelt out: `at` is not inlined here, and this runs once per cell.
+    if (s.charCodeAt(p + 1) !== SLASH || s.charCodeAt(p + 2) !== 118 || s.charCodeAt(p + 3) !== GT || s.charCodeAt(p + 4) !== LT) return -1;
+    if (s.charCodeAt(p + 5) !== SLASH || s.charCodeAt(p + 6) !== 99 || s.charCodeAt(p + 7) !== GT) return -1;
+    let v: CellValue;
+    if (shared) {
+      if (negative || dot || digits > 9) return -1;
+      v = this.sharedStrings[m] ?? null;
+    } else {
+      const n = scale === 0 ? m : m / POW10[scale];
+      // A double (not a small integer, not ±0) is a heap object of its own: a repeated amount reuses the first one.
+      v = m !== 0 && (scale > 0 || m > 0x3fffffff) ? this.boxed(negative ? -n : n, m, scale) : negative ? -n : n;
+      if (style >= 0 && this.dateStyles) v = dated(v, style, this.dateStyles, this.date1904);
+    }
+    this.col = this.refCol;
+    if (!this.rowHasRef) this.row = this.refRow;
+    this.place(v);
+    return p + 8;
+  }
+
+  /**
+   * `n` (read from the digits `m` and `scale`) as the boxed number last read with the same
+   * hash, when equal: a report repeats its amounts, and every boxed number is one more
+   * object for the collector to copy. ±0 never comes here (0 === -0).
+   */
+  private boxed(n: number, m: number, scale: number): number {
+    const boxes = this.boxes;
+    const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
+    const hit = boxes[k];
+    if (hit === n) return hit;
+    boxes[k] = n;
+    return n;
   }
 
   private readCell(p: number): number {
@@ -555,7 +754,7 @@ class SheetScanner extends StrictScanner {
       } else return -1;
     }
     const v = this.value(type, vStart, vEnd, vAmp, inline);
-    placeValue(this.rows, this.row, this.col, style >= 0 ? dated(v, style, this.ctx) : v);
+    this.place(style >= 0 ? dated(v, style, this.dateStyles, this.date1904) : v);
     return p;
   }
 
@@ -634,6 +833,27 @@ class SheetScanner extends StrictScanner {
     this.refCol = col - 1;
     this.refRow = row - 1;
     return true;
+  }
+
+  /**
+   * From p: a reference as cellRef takes it (`A1`…`XFD1048576`), read until the first
+   * character that is neither a capital nor a digit, into refRow/refCol; the index after it,
+   * or -1.
+   */
+  private ref(p: number): number {
+    const s = this.s;
+    const from = p;
+    let col = 0;
+    let c = s.charCodeAt(p);
+    for (; c >= 65 && c <= 90; c = s.charCodeAt(++p)) col = col * 26 + (c - 64);
+    if (p === from || p - from > 3 || col > MAX_COL + 1 || c < 49 || c > 57) return -1;
+    const digitsFrom = p;
+    let row = 0;
+    for (; c >= 48 && c <= 57; c = s.charCodeAt(++p)) row = row * 10 + (c - 48);
+    if (p - digitsFrom > 7 || row > MAX_ROW + 1 || (c >= 65 && c <= 90)) return -1;
+    this.refCol = col - 1;
+    this.refRow = row - 1;
+    return p;
   }
 
   /** 1…9999999 without leading zeros; -1 otherwise. */

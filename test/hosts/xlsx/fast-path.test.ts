@@ -6,7 +6,7 @@
 import { strFromU8 } from 'fflate';
 import { buildWorkbook, XlsxError } from '../../../src/hosts/xlsx';
 import { parseSharedStrings, parseSharedStringsFast, parseSharedStringsSaxes } from '../../../src/hosts/xlsx/shared-strings';
-import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes } from '../../../src/hosts/xlsx/sheet-reader';
+import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes, type SheetContext, type SheetMemo } from '../../../src/hosts/xlsx/sheet-reader';
 import { excelDialect, openpyxlDialect, prefixedDialect } from '../../fixtures/xlsx/dialects';
 import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
 import { richPackage } from '../../fixtures/xlsx/rich-package';
@@ -30,9 +30,9 @@ function partsOf(bytes: Uint8Array): Package {
   return { sheets, strings };
 }
 
-function saxesOrError(text: string, sst: readonly string[]): ReturnType<typeof readWorksheetSaxes> | Error {
+function saxesOrError(text: string, ctx: SheetContext | readonly string[]): ReturnType<typeof readWorksheetSaxes> | Error {
   try {
-    return readWorksheetSaxes(text, 'xl/worksheets/sheet1.xml', { sharedStrings: sst });
+    return readWorksheetSaxes(text, 'xl/worksheets/sheet1.xml', Array.isArray(ctx) ? { sharedStrings: ctx } : (ctx as SheetContext));
   } catch (e) {
     return e as Error;
   }
@@ -138,6 +138,59 @@ describe('the sheet scanner on hand-written cells', () => {
   });
 });
 
+describe('rows gathered before their array is made', () => {
+  const cases: [string, string][] = [
+    ['a long gap in a row (a hole, not 100 nulls)', '<row r="1"><c r="A1"><v>1</v></c><c r="CZ1"><v>2</v></c><c r="DA1" t="s"><v>0</v></c></row>'],
+    ['a gap of exactly 64 and of 65', '<row r="1"><c r="B1"><v>1</v></c><c r="BN1"><v>2</v></c><c r="DB1"><v>3</v></c></row>'],
+    ['a row met twice', '<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row><row r="2"><c r="B2"><v>2</v></c><c r="E2"><v>5</v></c></row>'],
+    ['cells out of order, one written twice', '<row r="1"><c r="D1"><v>4</v></c><c r="B1"><v>2</v></c><c r="D1"><v>9</v></c><c r="F1"><v>6</v></c></row>'],
+    ['rows without r taking their cells\' rows', '<row><c r="A3"><v>1</v></c><c r="B4"><v>2</v></c></row><row><c><v>3</v></c></row>'],
+    ['rows out of order, empty and valueless rows', '<row r="5"><c r="B5"><v>5</v></c></row><row r="2"/><row r="3"><c r="A3"/><c r="B3" t="s"><v>99</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>'],
+    ['cells of every dialect in one row', `<row r="1">${'<c r="A1" s="7" t="n"><v>-12.5</v></c><c r="B1" t="s"><v>007</v></c><c r="C1"><v>1234567890123456</v></c><c r="D1"><v>.5</v></c><c r="E1"><v>5.</v></c><c r="F1"><v>-</v></c><c r="G1" t="s"><v>-1</v></c><c r="H1" t="s"><v>1.0</v></c><c r="I1" t="b"><v>1</v></c><c r="J1" s="x"><v>2</v></c><c r="K1" t="n" s="1"><v>3</v></c>'}</row>`],
+    [
+      'repeated and distinct amounts, signs and zeros (boxed numbers are shared)',
+      `<row r="1">${['1.5', '-1.5', '1.50', '0.0', '-0.0', '-0', '2.25', '1.5', '1234567890', '-1234567890', '1234567890', '0.1', '-0.1', '999999999999.5']
+        .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`)
+        .join('')}</row>`,
+    ],
+  ];
+
+  it.each(cases)('%s: the grid saxes reads', (_, rows) => {
+    const text = sheetOf(rows);
+    const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(readWorksheetSaxes(text, 'p', { sharedStrings: SST }));
+  });
+
+  it('dates read through the quick cells as through saxes', () => {
+    const rows = '<row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="0"><v>45000</v></c><c r="C1" s="1" t="n"><v>45000.5</v></c><c r="D1" s="1" t="s"><v>0</v></c></row>';
+    const ctx = { sharedStrings: SST, dateStyles: Uint8Array.of(0, 1) };
+    const fast = readWorksheetFast(sheetOf(rows), 'p', ctx);
+    expect(fast!.rows[0]![0]).toMatch(/^2023-/);
+    expect(fast).toStrictEqual(readWorksheetSaxes(sheetOf(rows), 'p', ctx));
+  });
+});
+
+describe('a memo kept across reads of the same text', () => {
+  const pkg = partsOf(buildWorkbook([poiLikeSheet(300)]));
+  const sheet = pkg.sheets[0];
+  const sst = parseSharedStringsSaxes(pkg.strings!.text, pkg.strings!.name);
+  const full = readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst });
+
+  it('scans the merges once: the top, then the whole sheet, as without it', () => {
+    const memo: SheetMemo = {};
+    const top = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst, maxRows: 20, memo });
+    expect(memo.merges?.list).toHaveLength(full.merges.length);
+    expect(top).toStrictEqual(readWorksheetSaxes(sheet.text, sheet.name, { sharedStrings: sst, maxRows: 20 }));
+    const list = memo.merges!.list;
+    const whole = readWorksheetFast(sheet.text, sheet.name, { sharedStrings: sst, memo });
+    expect(whole).toStrictEqual(full);
+    expect(whole!.merges).toBe(list);
+    expect(top!.merges).not.toBe(list);
+    expect(memo.skeleton).toMatch(/^\d+(,\d+)+$/);
+  });
+});
+
 describe('a malformed sheetData', () => {
   it.each([
     ['an unclosed cell', GOOD_ROWS.replace('<v>#N/A</v></c></row>', '<v>#N/A</v></row>')],
@@ -169,9 +222,19 @@ describe('a malformed sheetData', () => {
     }
   });
 
-  it('mutated at random (2,000 variants), is read by the scanner only where saxes reads the same grid', () => {
-    const base = sheetOf(GOOD_ROWS);
-    const alphabet = ['<', '>', '&', '"', "'", '/', '=', ' ', '\r', '\n', '\u0001', ']', ';', '#', 'x', 'a', '1', ':', 'c', 'v', 'ó'];
+  // The plain dialect the one-pass readers take (cells, rows, merges), with a long gap, dates and a repeated amount.
+  const PLAIN_ROWS =
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c><c r="C1" s="2" t="n"><v>-12.5</v></c><c r="CZ1"><v>12.5</v></c></row>' +
+    '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"/><c r="C2"><v>12.5</v></c><c r="D2"><v>0.0</v></c></row><row r="3"/><row r="4"><c r="B4" t="s"><v>1</v></c></row>';
+  const PLAIN_MERGES = '<mergeCells count="3"><mergeCell ref="A1:A2"/><mergeCell ref="C2:B4"/><mergeCell ref="D1:E1"/></mergeCells>';
+
+  it.each([
+    ['every kind of cell', () => sheetOf(GOOD_ROWS), 200],
+    ['the plain dialect', () => sheetOf(PLAIN_ROWS, PLAIN_MERGES), 100],
+  ])('mutated at random (2,000 variants of %s), is read by the scanner only where saxes reads the same grid', (_, make, teeth) => {
+    const base = make();
+    const ctx = { sharedStrings: SST, dateStyles: Uint8Array.of(0, 1, 0) };
+    const alphabet = ['<', '>', '&', '"', "'", '/', '=', ' ', '\r', '\n', '\u0001', ']', ';', '#', 'x', 'a', '1', ':', 'c', 'v', 'ó', 'A', '9', '0', '.', '-', 's', 't', 'r'];
     let seed = 12345;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -187,8 +250,8 @@ describe('a malformed sheetData', () => {
         const ch = alphabet[random(alphabet.length)];
         text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
       }
-      const general = saxesOrError(text, SST);
-      const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
+      const general = saxesOrError(text, ctx);
+      const fast = readWorksheetFast(text, 'p', ctx);
       if (general instanceof Error) refused++;
       if (!fast) continue;
       read++;
@@ -196,7 +259,7 @@ describe('a malformed sheetData', () => {
       expect(fast).toStrictEqual(general);
     }
     // The test has teeth: many variants are read by the scanner, many are damaged.
-    expect(read).toBeGreaterThan(200);
+    expect(read).toBeGreaterThan(teeth);
     expect(refused).toBeGreaterThan(200);
   });
 });
@@ -208,6 +271,52 @@ describe('the shared-strings scanner', () => {
   it('reads plain, rich and phonetic items as saxes does', () => {
     expect(parseSharedStringsFast(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
     expect(parseSharedStringsSaxes(sst(ITEMS), 'p')).toStrictEqual(['a & b', 'x yA', '漢字']);
+  });
+
+  it.each([
+    ['plain items', '<si><t>uno</t></si><si><t xml:space="preserve"> dos </t></si><si><t>Acción ñ</t></si>'],
+    ['underscores that are not escapes', '<si><t>RE_P</t></si><si><t>_x_</t></si><si><t>a_x004_</t></si><si><t>_</t></si><si><t>a__x0041_b</t></si><si><t>_x_x0041_</t></si>'],
+    ['items the quick path leaves to the scanner', '<si><t>a_x0041_</t></si><si><t>a &gt; b</t></si><si><t>x > y</t></si><si><t/></si><si> <t>sp</t> </si><si><t>l\nt\tz</t></si><si><t xml:space="default">d</t></si><si><t>u_v</t></si>'],
+    ['items separated by white space', '<si><t>a</t></si>\n  <si><t>b</t></si>'],
+  ])('reads %s as saxes does', (_, items) => {
+    const fast = parseSharedStringsFast(sst(items), 'p');
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(parseSharedStringsSaxes(sst(items), 'p'));
+  });
+
+  it.each([
+    ['a control character', '<si><t>a\u0001b</t></si>'],
+    ['a carriage return', '<si><t>a\rb</t></si>'],
+    ['an unclosed item', '<si><t>a</t></si><si><t>b</t>'],
+    ['a mismatched close tag', '<si><t>a</x></si>'],
+  ])('declines an item with %s', (_, items) => {
+    expect(parseSharedStringsFast(sst(items), 'p')).toBeUndefined();
+  });
+
+  it('mutated at random (2,000 variants), gives the strings saxes gives or declines', () => {
+    const base = sst('<si><t>uno</t></si><si><t xml:space="preserve"> d_s </t></si>' + ITEMS + '<si><t>Acción 5</t></si>\n<si><t>x</t></si>');
+    const alphabet = ['<', '>', '&', '"', '/', '=', ' ', '\r', '\n', '\u0001', ']', ';', '#', '_', 'x', '0', 'a', 't', 's', 'i', 'ó'];
+    let seed = 99;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let read = 0;
+    const from = base.indexOf('<si>');
+    for (let k = 0; k < 2000; k++) {
+      let text = base;
+      for (let m = 1 + random(2); m > 0; m--) {
+        const at = from + random(base.indexOf('</sst>') - from);
+        const op = random(3);
+        const ch = alphabet[random(alphabet.length)];
+        text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
+      }
+      const fast = parseSharedStringsFast(text, 'p');
+      if (!fast) continue;
+      read++;
+      expect(fast).toStrictEqual(parseSharedStringsSaxes(text, 'p'));
+    }
+    expect(read).toBeGreaterThan(200);
   });
 
   it('declines on what it does not know, and refuses damage through saxes', () => {

@@ -3,6 +3,7 @@
  * the rest (so choosing the report sheet never reads a huge foreign sheet whole).
  */
 import { buildWorkbook, openXlsx } from '../../../src/hosts/xlsx';
+import { fflateCodec, setZipCodec } from '../../../src/hosts/xlsx/codec';
 import { readWorksheetFast } from '../../../src/hosts/xlsx/sheet-reader';
 import { prefixedDialect } from '../../fixtures/xlsx/dialects';
 import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
@@ -22,6 +23,31 @@ describe('readSheet with maxRows', () => {
     const pkg = openXlsx(bytes);
     pkg.readSheet(POI_SHEET, { maxRows: 10 });
     expect(pkg.readSheet(POI_SHEET)).toStrictEqual(full);
+  });
+
+  it('the tops of several sheets, then the first whole: its part is inflated once, its grid the same', () => {
+    const twoSheets = buildWorkbook([poiLikeSheet(200), { name: 'Notas', table: [[{ value: 'nota' }], [{ value: 1 }]], merges: ['A1:B1'] }]);
+    const inflated: number[] = [];
+    setZipCodec({ ...fflateCodec, inflateRaw: (data, size) => (inflated.push(size), fflateCodec.inflateRaw(data, size)) });
+    try {
+      const pkg = openXlsx(twoSheets);
+      const before = inflated.length;
+      const topA = pkg.readSheet(POI_SHEET, { maxRows: 10 });
+      const topB = pkg.readSheet('Notas', { maxRows: 10 });
+      const afterTops = inflated.length;
+      const whole = pkg.readSheet(POI_SHEET);
+      expect(inflated.length).toBe(afterTops);
+      // The two sheets and, with the first, the shared strings and styles.
+      expect(afterTops - before).toBe(4);
+      expect(whole).toStrictEqual(full);
+      expect(topA.rows).toEqual(full.rows.slice(0, 10));
+      expect(topB).toStrictEqual({ rows: [['nota'], [1]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] });
+      // The whole read let the tops go: the second sheet is inflated anew.
+      expect(pkg.readSheet('Notas')).toStrictEqual(topB);
+      expect(inflated.length).toBe(afterTops + 1);
+    } finally {
+      setZipCodec(fflateCodec);
+    }
   });
 
   it('the scanner stops at the limit: a damaged row after it is not even looked at', () => {
