@@ -208,7 +208,6 @@ class CopyBuilder {
   private readonly workbook: EditablePart;
   private readonly rels: EditablePart;
   private readonly types: EditablePart;
-  private readonly reportText: XmlText;
   /** The entries of the received file, by normalised name. */
   private readonly existing: ReadonlySet<string>;
 
@@ -219,7 +218,12 @@ class CopyBuilder {
     this.workbook = this.editable(model.workbookPart);
     this.rels = this.editable(relsPartFor(model.workbookPart));
     this.types = this.editable('[Content_Types].xml');
-    this.reportText = this.read(report.part);
+    // The report sheet is inflated only to be edited; unedited (a flat export) it is copied
+    // as it is, but a part too large to read is refused all the same.
+    const entry = model.zip.find(report.part);
+    if (!entry) throw new XlsxError('no-workbook', messages.noWorkbook(), `${report.part} missing`);
+    const limit = model.zip.maxPartBytes;
+    if (entry.size > limit) throw new XlsxError('too-large', messages.partTooLarge(entry.name, entry.size, limit), `${entry.name}: ${entry.size} > ${limit}`);
     this.existing = new Set(model.zip.entries.map((e) => normalizePartName(e.name)));
   }
 
@@ -227,8 +231,9 @@ class CopyBuilder {
     // No edit (a flat export, whose report is generated beside it): the sheet is copied as it
     // is, without locating its elements (seconds on a 279-column export).
     if (edits.length > 0) {
-      const patch = inPart(this.report.part, () => patchSheetXml(this.reportText.text, edits));
-      if (patch.xml !== this.reportText.text) this.change(this.report.part, encodeXml(patch.xml, this.reportText));
+      const reportText = this.read(this.report.part);
+      const patch = inPart(this.report.part, () => patchSheetXml(reportText.text, edits));
+      if (patch.xml !== reportText.text) this.change(this.report.part, encodeXml(patch.xml, reportText));
       if (patch.droppedFormulas.length) this.dropFromCalcChain(patch.droppedFormulas);
     }
     inPart(this.workbook.part, () => {
@@ -255,7 +260,7 @@ class CopyBuilder {
   private addSheets(writes: readonly SheetWrite[]): void {
     if (writes.length === 0) return;
     const styles = this.stylesFor(writes.map((w) => w.spec));
-    const mainNs = inPart(this.report.part, () => sheetNamespace(this.reportText.text));
+    const mainNs = inPart(this.workbook.part, () => spreadsheetNamespace(this.workbook.xml, 'workbook'));
     const relType = this.model.workbookRels.find((r) => r.id === this.report.rId)?.type ?? '';
     const contentType = overrideContentType(this.types, this.report.part) ?? WORKSHEET_CONTENT_TYPE;
     const usedIds = this.model.workbookRels.map((r) => r.id);
@@ -268,7 +273,7 @@ class CopyBuilder {
       const old = w.replaces;
       const part = old?.part ?? freePartName(directoryOf(this.report.part), usedParts);
       const drawingRId = this.drawingFor(part, w, mainNs === MAIN_NS, usedParts);
-      const xml = encodeXml(renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId }));
+      const xml = renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId });
       if (old?.part) {
         this.change(old.part, xml);
         continue;
@@ -397,10 +402,14 @@ class CopyBuilder {
   }
 }
 
-/** The spreadsheet namespace the report sheet uses (transitional or strict), whatever its prefix. */
-function sheetNamespace(xml: string): string {
-  // flat: a worksheet never nests another, so its end is one search (not a walk over every tag).
-  const root = findElement(xml, 'worksheet', 0, xml.length, true);
+/**
+ * The spreadsheet namespace of the package (transitional or strict), whatever its prefix,
+ * from the workbook part: a package is one or the other throughout, and the report sheet
+ * itself (tens of MB in a flat export) need not be inflated for it.
+ */
+function spreadsheetNamespace(xml: string, rootName: string): string {
+  // flat: the root never nests another of its name, so its end is one search.
+  const root = findElement(xml, rootName, 0, xml.length, true);
   if (!root) return MAIN_NS;
   const p = prefixOf(root.qname);
   return getAttr(openTag(xml, root), p ? `xmlns:${p.slice(0, -1)}` : 'xmlns') ?? MAIN_NS;
