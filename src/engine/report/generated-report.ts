@@ -32,6 +32,11 @@ export const REPORT_FILLS = {
 // Blank cells are shared: a 20,000-AO report has hundreds of thousands of them.
 const EMPTY: TableCell = Object.freeze({ value: null });
 const BLANK_BORDERED: TableCell = Object.freeze({ value: null, border: true });
+const PROGRAMMED_LABEL: TableCell = Object.freeze({ value: 'PROGRAMADO', border: true, bold: true });
+const EXECUTED_LABEL: TableCell = Object.freeze({ value: 'EJECUTADO', border: true, bold: true });
+
+/** Month values below this share their cells (a 20,000-AO report has ~600,000 month cells). */
+const SHARED_MONTH_VALUES = 1024;
 
 const COLOR_FILL: Readonly<Record<TrafficColor, string>> = { red: REPORT_FILLS.red, yellow: REPORT_FILLS.yellow, green: REPORT_FILLS.green };
 
@@ -108,6 +113,8 @@ class ReportBuilder {
   private readonly merges: CellRange[] = [];
   private readonly cols: ReturnType<typeof columnsFor>;
   private readonly months: readonly number[];
+  /** Month cells of the values 0 … SHARED_MONTH_VALUES - 1, by format. */
+  private readonly monthCells: Record<string, TableCell[]> = {};
 
   constructor(
     private readonly model: PoiModel,
@@ -218,32 +225,41 @@ class ReportBuilder {
     const a = f.activity;
     const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
     const money = NUMBER_FORMATS['financial-accumulated'];
-    const cell = (value: CellValue, extra?: Partial<TableCell>): TableCell => (value === null && !extra ? BLANK_BORDERED : { value, border: true, ...extra });
-    // Month cells are most of the sheet: one literal shape, no spread.
-    const month = (m: MonthCell | undefined, format: string): TableCell => ({ value: monthValue(m), border: true, format, align: 'right' });
+    // Month cells are most of the sheet: one literal shape, no spread, and a small whole
+    // number (most physical months, many zeros) shares one frozen cell per format.
+    const month = (m: MonthCell | undefined, format: string): TableCell => {
+      const value = monthValue(m);
+      if (typeof value === 'number' && value < SHARED_MONTH_VALUES && (value | 0) === value && 1 / value > 0) {
+        const shared = (this.monthCells[format] ??= []);
+        return (shared[value] ??= Object.freeze({ value, border: true, format, align: 'right' }));
+      }
+      return { value, border: true, format, align: 'right' };
+    };
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {
-      const source = kind === 'PROGRAMADO' ? a.programmed : a.executed;
+      const programmed = kind === 'PROGRAMADO';
+      const source = programmed ? a.programmed : a.executed;
       const cells: TableCell[] = [];
-      if (kind === 'PROGRAMADO') {
+      if (programmed) {
         cells.push(
-          cell(`${printedActivityCode(a.code, a.index + 1)} - ${a.name}`, { wrap: true, verticalAlign: 'top' }),
-          cell(a.costCenter.value, { wrap: true, verticalAlign: 'top' }),
-          cell(a.priority.value, { align: 'center', verticalAlign: 'top' }),
-          cell(a.unit.value, { wrap: true, verticalAlign: 'top' }),
-          cell(type, { verticalAlign: 'top' }),
+          { value: `${printedActivityCode(a.code, a.index + 1)} - ${a.name}`, border: true, wrap: true, verticalAlign: 'top' },
+          { value: a.costCenter.value, border: true, wrap: true, verticalAlign: 'top' },
+          { value: a.priority.value, border: true, align: 'center', verticalAlign: 'top' },
+          { value: a.unit.value, border: true, wrap: true, verticalAlign: 'top' },
+          { value: type, border: true, verticalAlign: 'top' },
         );
-      } else for (let i = 0; i < 5; i++) cells.push(cell(null));
-      cells.push(cell(kind, { bold: true }));
-      this.months.forEach((_, i) => (cells[c.months + i] = month(source?.physical[i], physicalFormat)));
-      const accumulated = kind === 'PROGRAMADO' ? f.physicalProgrammed : f.physicalExecuted;
-      cells[c.accumulated] = cell(accumulated, { format: physicalFormat, bold: true, align: 'right' });
-      cells[c.percent] =
-        kind === 'PROGRAMADO'
-          ? cell(f.percent, { format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center', ...(f.color ? { fill: COLOR_FILL[f.color] } : {}) })
-          : cell(null);
-      this.months.forEach((_, i) => (cells[c.financialMonths + i] = month(source?.financial[i], money)));
-      cells[c.financialAccumulated] = cell(kind === 'PROGRAMADO' ? f.financialProgrammed : f.financialExecuted, { format: money, bold: true, align: 'right' });
+      } else for (let i = 0; i < 5; i++) cells.push(BLANK_BORDERED);
+      cells.push(programmed ? PROGRAMMED_LABEL : EXECUTED_LABEL);
+      const n = this.months.length;
+      for (let i = 0; i < n; i++) cells[c.months + i] = month(source?.physical[i], physicalFormat);
+      cells[c.accumulated] = { value: programmed ? f.physicalProgrammed : f.physicalExecuted, border: true, format: physicalFormat, bold: true, align: 'right' };
+      cells[c.percent] = !programmed
+        ? BLANK_BORDERED
+        : f.color
+          ? { value: f.percent, border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center', fill: COLOR_FILL[f.color] }
+          : { value: f.percent, border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center' };
+      for (let i = 0; i < n; i++) cells[c.financialMonths + i] = month(source?.financial[i], money);
+      cells[c.financialAccumulated] = { value: programmed ? f.financialProgrammed : f.financialExecuted, border: true, format: money, bold: true, align: 'right' };
       return cells;
     };
     const top = this.row(pair('PROGRAMADO'));

@@ -32,12 +32,13 @@ import {
   addSheetMarks,
 } from './package-edit';
 import { assertUniqueSheetNames, assertValidSheetName, sheetNameProblem } from './sheet-name';
-import { MAIN_NS, XML_DECLARATION, renderWorksheet } from './sheet-writer';
+import { MAIN_NS, XML_DECLARATION, writeWorksheet } from './sheet-writer';
 import { AppendedStyles, assertValidStyle, wantsStyle } from './styles';
 import { findSheet, readPartText, TOOL_MARK_NAME, type SheetEntry, type WorkbookModel } from './workbook';
 import { encodeXml, escapeXml, type XmlText } from './xml';
 import { findElement, getAttr, openTag, prefixOf } from './xml-locator';
-import { normalizePartName, writeZip, type ZipItem } from './zip';
+import { DeflatingPart, normalizePartName, writeZip, type DeflatedContent, type ZipItem } from './zip';
+import { XmlBytes } from './xml-bytes';
 
 export type { CellEdit } from './sheet-patch';
 export type { SheetChart } from './chart-parts';
@@ -166,11 +167,14 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
   assertUniqueSheetNames(addSheets.map((s) => s.name));
   for (const s of addSheets) {
     for (const row of s.table) {
-      for (const cell of row ?? []) {
-        if (cell && typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
           throw new RangeError(`Valor no finito (${cell.value}) en la hoja «${s.name}»`);
         }
-        if (cell) assertValidStyle(cell);
+        assertValidStyle(cell);
       }
     }
     for (const m of s.merges ?? []) {
@@ -182,8 +186,9 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
 }
 
 function validArea(m: CellRange): boolean {
-  const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
-  return ok && m.bottom >= m.top && m.right >= m.left;
+  const { top, left, bottom, right } = m;
+  const ok = Number.isInteger(top) && Number.isInteger(left) && Number.isInteger(bottom) && Number.isInteger(right) && top >= 0 && left >= 0;
+  return ok && bottom <= 1_048_575 && right <= 16_383 && bottom >= top && right >= left;
 }
 
 function worksheetNames(model: WorkbookModel): string[] {
@@ -201,10 +206,13 @@ function sheetToReplace(model: WorkbookModel, report: SheetEntry, name: string):
   return existing;
 }
 
+/** A part's new bytes, or its DEFLATE stream when it was deflated as it was written. */
+type PartContent = Uint8Array | DeflatedContent;
+
 class CopyBuilder {
-  private readonly changed = new Map<string, Uint8Array>();
+  private readonly changed = new Map<string, PartContent>();
   private readonly removed = new Set<string>();
-  private readonly appended: { name: string; content: Uint8Array }[] = [];
+  private readonly appended: { name: string; content: PartContent }[] = [];
   private readonly workbook: EditablePart;
   private readonly rels: EditablePart;
   private readonly types: EditablePart;
@@ -251,9 +259,9 @@ class CopyBuilder {
       const key = normalizePartName(entry.name);
       if (this.removed.has(key)) continue;
       const content = this.changed.get(key);
-      items.push(content ? { kind: 'new', name: entry.name, content } : { kind: 'copy', entry });
+      items.push(content ? newItem(entry.name, content) : { kind: 'copy', entry });
     }
-    for (const a of this.appended) items.push({ kind: 'new', ...a });
+    for (const a of this.appended) items.push(newItem(a.name, a.content));
     return writeZip(items, zip, zip.comment);
   }
 
@@ -273,7 +281,12 @@ class CopyBuilder {
       const old = w.replaces;
       const part = old?.part ?? freePartName(directoryOf(this.report.part), usedParts);
       const drawingRId = this.drawingFor(part, w, mainNs === MAIN_NS, usedParts);
-      const xml = renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId });
+      // Deflated as it is written: a generated report's XML (tens of MB) never exists whole.
+      const deflating = new DeflatingPart();
+      const out = new XmlBytes(deflating.push);
+      writeWorksheet(out, w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId });
+      out.close();
+      const xml = deflating.content();
       if (old?.part) {
         this.change(old.part, xml);
         continue;
@@ -387,7 +400,7 @@ class CopyBuilder {
     removeOverride(this.types, part);
   }
 
-  private change(part: string, content: Uint8Array): void {
+  private change(part: string, content: PartContent): void {
     this.changed.set(normalizePartName(part), content);
   }
 
@@ -400,6 +413,10 @@ class CopyBuilder {
   private editable(part: string): EditablePart {
     return new EditablePart(part, this.read(part));
   }
+}
+
+function newItem(name: string, content: PartContent): ZipItem {
+  return content instanceof Uint8Array ? { kind: 'new', name, content } : { kind: 'deflated', name, ...content };
 }
 
 /**

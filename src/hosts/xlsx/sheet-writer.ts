@@ -38,8 +38,14 @@ export interface WorksheetContext {
  * `xml:space="preserve"` when a reader could otherwise drop its white space.
  */
 export function renderWorksheet(content: WorksheetContent, ctx: WorksheetContext = {}): Uint8Array {
-  const { table } = content;
   const out = new XmlBytes();
+  writeWorksheet(out, content, ctx);
+  return out.result();
+}
+
+/** renderWorksheet into `out` (a sink's XmlBytes: the caller closes it). */
+export function writeWorksheet(out: XmlBytes, content: WorksheetContent, ctx: WorksheetContext = {}): void {
+  const { table } = content;
   const extent = extentOf(table);
   out.raw(XML_DECLARATION);
   out.raw(`<worksheet xmlns="${ctx.mainNs ?? MAIN_NS}" xmlns:r="${REL_NS}">`);
@@ -54,7 +60,6 @@ export function renderWorksheet(content: WorksheetContent, ctx: WorksheetContext
   // CT_Worksheet: <drawing> follows pageMargins (and the print settings we never write).
   if (ctx.drawingRId) out.raw(`<drawing r:id="${escapeXml(ctx.drawingRId)}"/>`);
   out.ascii('</worksheet>');
-  return out.result();
 }
 
 const ROW_OPEN = asciiBytes('<row r="');
@@ -201,8 +206,9 @@ function colsXml(widths: readonly number[] | undefined): string {
 }
 
 function validRange(r: CellRange): CellRange {
-  const ok = [r.top, r.left, r.bottom, r.right].every((n) => Number.isInteger(n) && n >= 0) && r.bottom <= 1_048_575 && r.right <= 16_383;
-  if (!ok || r.bottom < r.top || r.right < r.left) throw new RangeError(`Área combinada inválida: ${JSON.stringify(r)}`);
+  const { top, left, bottom, right } = r;
+  const ok = Number.isInteger(top) && Number.isInteger(left) && Number.isInteger(bottom) && Number.isInteger(right) && top >= 0 && left >= 0;
+  if (!ok || bottom > 1_048_575 || right > 16_383 || bottom < top || right < left) throw new RangeError(`Área combinada inválida: ${JSON.stringify(r)}`);
   return r;
 }
 
@@ -220,13 +226,15 @@ function mergesXml(out: XmlBytes, merges: readonly (string | CellRange)[] | unde
   if (ranges.length === 0) return;
   out.ascii(`<mergeCells count="${ranges.length}">`);
   for (const r of ranges) {
-    out.bytes(MERGE_OPEN);
-    out.bytes(columnBytes(r.left));
-    out.uint(r.top + 1);
-    out.ascii(':');
-    out.bytes(columnBytes(r.right));
-    out.uint(r.bottom + 1);
-    out.bytes(MERGE_CLOSE);
+    out.room(64);
+    const b = out.buf;
+    let p = putBytes(b, out.pos, MERGE_OPEN);
+    p = putBytes(b, p, columnBytes(r.left));
+    p = putUint(b, p, r.top + 1);
+    b[p++] = 0x3a; // ':'
+    p = putBytes(b, p, columnBytes(r.right));
+    p = putUint(b, p, r.bottom + 1);
+    out.pos = putBytes(b, p, MERGE_CLOSE);
   }
   out.ascii('</mergeCells>');
 }

@@ -121,10 +121,16 @@ function xfXml(p: string, ids: XfIds, cell?: TableCell): string {
 
 /** Throws RangeError for a style hint no cell can have (checked before writing anything). */
 export function assertValidStyle(cell: TableCell): void {
-  const h = cell;
-  if (h.fill) argb(h.fill);
-  validFontSize(h.fontSize);
+  const fill = cell.fill;
+  if (fill && !VALID_FILLS.has(fill)) {
+    argb(fill);
+    if (VALID_FILLS.size < 256) VALID_FILLS.add(fill);
+  }
+  validFontSize(cell.fontSize);
 }
+
+/** Fills already checked (a report repeats a handful over hundreds of thousands of cells). */
+const VALID_FILLS = new Set<string>();
 
 function validFontSize(size: number | undefined): number | undefined {
   if (size === undefined) return undefined;

@@ -8,6 +8,13 @@
 const CHUNK = 1 << 20;
 const ENCODER = new TextEncoder();
 
+/** Receives the bytes written, a full buffer at a time; `final` with the last (maybe empty) piece. */
+export type XmlSink = (piece: Uint8Array, final: boolean) => void;
+
+/**
+ * Collects the bytes (`result()`), or, with a sink, hands each full buffer to it and reuses
+ * the buffer (`close()` hands the rest): a part deflated as it is written (DeflatingPart).
+ */
 export class XmlBytes {
   private readonly chunks: Uint8Array[] = [];
   private total = 0;
@@ -15,9 +22,17 @@ export class XmlBytes {
   buf = new Uint8Array(CHUNK);
   pos = 0;
 
+  constructor(private readonly sink?: XmlSink) {}
+
   /** Room for `n` more bytes in the current chunk (which may then be a new one). */
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
+    if (this.sink) {
+      if (this.pos > 0) this.sink(this.buf.subarray(0, this.pos), false);
+      if (n > this.buf.length) this.buf = new Uint8Array(n);
+      this.pos = 0;
+      return;
+    }
     if (this.pos > 0) {
       this.chunks.push(this.buf.subarray(0, this.pos));
       this.total += this.pos;
@@ -106,8 +121,16 @@ export class XmlBytes {
     this.pos = p;
   }
 
-  /** Everything written, as one array. */
+  /** Hands the last piece to the sink. */
+  close(): void {
+    if (!this.sink) throw new Error('XmlBytes.close: no sink (use result())');
+    this.sink(this.buf.subarray(0, this.pos), true);
+    this.pos = 0;
+  }
+
+  /** Everything written, as one array (without a sink). */
   result(): Uint8Array {
+    if (this.sink) throw new Error('XmlBytes.result: the bytes went to the sink');
     if (this.chunks.length === 0) return this.buf.slice(0, this.pos);
     const out = new Uint8Array(this.total + this.pos);
     let p = 0;
