@@ -125,10 +125,10 @@ class ReportBuilder {
     this.cols = columnsFor(this.months.length);
   }
 
+  /** Adds a row (the array is kept: callers pass a fresh one); a gap becomes the shared empty cell. */
   private row(cells: (TableCell | undefined)[] = []): number {
-    const out: TableCell[] = [];
-    for (let i = 0; i < cells.length; i++) out.push(cells[i] ?? EMPTY);
-    this.rows.push(out);
+    for (let i = 0; i < cells.length; i++) cells[i] ??= EMPTY;
+    this.rows.push(cells as TableCell[]);
     return this.rows.length - 1;
   }
 

@@ -8,7 +8,7 @@ import type { Table, TableCell } from '../../engine/report/tables';
 import { numberText } from './cell-xml';
 import { sheetReference } from './sheet-name';
 import { escapeXml } from './xml';
-import { asciiBytes, putAscii, putBytes, putUint, XmlBytes } from './xml-bytes';
+import { asciiBytes, putAscii, putBytes, putPlainNumber, putUint, XmlBytes } from './xml-bytes';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -96,8 +96,7 @@ function sheetData(out: XmlBytes, table: Table, ctx: WorksheetContext): string[]
       const value = cell.value;
       if (value === null || value === undefined) continue;
       const style = styleOf?.(cell);
-      const number = typeof value === 'number' && !((value | 0) === value && value >= 0) ? numberText(value) : '';
-      out.room(CELL_MARKUP + number.length);
+      out.room(CELL_MARKUP);
       let b = out.buf;
       let p = out.pos;
       if (!rowRef) {
@@ -113,7 +112,15 @@ function sheetData(out: XmlBytes, table: Table, ctx: WorksheetContext): string[]
       else p = putAscii(b, p, `" s="${escapeXml(String(style))}"`);
       if (typeof value === 'number') {
         p = putBytes(b, p, NUMBER_OPEN);
-        p = number ? putAscii(b, p, number) : putUint(b, p, value);
+        const end = putPlainNumber(b, p, value);
+        if (end >= 0) p = end;
+        else {
+          const text = numberText(value);
+          out.pos = p;
+          out.room(text.length + VALUE_CLOSE.length);
+          b = out.buf;
+          p = putAscii(b, out.pos, text);
+        }
         p = putBytes(b, p, VALUE_CLOSE);
       } else if (typeof value === 'boolean') {
         p = putBytes(b, p, BOOLEAN_OPEN);

@@ -172,6 +172,32 @@ export function putAscii(b: Uint8Array, p: number, s: string): number {
   return p;
 }
 
+/**
+ * A number as String(n) writes it, for the usual cell values: whole numbers and amounts
+ * with at most two decimals, below 2^31 / 100 in magnitude (below that, a decimal with two
+ * places is the shortest text that reads back as the same double, which is what String gives).
+ * Returns -1, writing nothing, for any other number (the caller writes String(n)).
+ */
+export function putPlainNumber(b: Uint8Array, p: number, n: number): number {
+  if ((n | 0) === n) {
+    if (n >= 0) return putUint(b, p, n); // -0 too: '0', as numberText writes it
+    if (n === -2147483648) return -1;
+    b[p] = 0x2d;
+    return putUint(b, p + 1, -n);
+  }
+  const a = n < 0 ? -n : n;
+  if (!(a < 21_474_836)) return -1;
+  const k = Math.round(a * 100);
+  if (k / 100 !== a) return -1;
+  if (n < 0) b[p++] = 0x2d;
+  const cents = k % 100;
+  p = putUint(b, p, (k - cents) / 100);
+  b[p++] = 0x2e;
+  b[p++] = 48 + ((cents / 10) | 0);
+  if (cents % 10 !== 0) b[p++] = 48 + (cents % 10);
+  return p;
+}
+
 /** A non-negative integer below 2^31 (at most 10 digits). */
 export function putUint(b: Uint8Array, p: number, n: number): number {
   let end = p + 1;

@@ -5,7 +5,7 @@
 import { writePlannedCopy, openXlsx } from '../../../src/hosts/xlsx';
 import { needsPreserve } from '../../../src/hosts/xlsx/sheet-writer';
 import { encodeOoxmlString, escapeXml } from '../../../src/hosts/xlsx/xml';
-import { XmlBytes } from '../../../src/hosts/xlsx/xml-bytes';
+import { putPlainNumber, XmlBytes } from '../../../src/hosts/xlsx/xml-bytes';
 import { unzipParts } from '../../fixtures/xlsx/zip-parts';
 import { REPORT, richPackage } from '../../fixtures/xlsx/rich-package';
 
@@ -53,6 +53,37 @@ describe('XmlBytes.text', () => {
       out.ascii(',');
     }
     expect(new TextDecoder().decode(out.result())).toBe('0,7,10,99,100,1048576,2147483647,');
+  });
+});
+
+describe('putPlainNumber', () => {
+  const plain = (n: number): string | null => {
+    const b = new Uint8Array(32);
+    const end = putPlainNumber(b, 0, n);
+    return end < 0 ? null : new TextDecoder().decode(b.subarray(0, end));
+  };
+
+  it('writes whole numbers and two-decimal amounts exactly as String does', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const values = [0, 1, 9, 10, -1, -10, 2 ** 31 - 1, -(2 ** 31) + 1, 0.5, 0.05, 0.1, 0.25, 1000.5, 1017.5, -0.07, -1234.56, 21_474_835.99, 99.9, 100.01, 0.01];
+    for (let i = 0; i < 20_000; i++) {
+      const k = Math.floor(random() * 2_000_000_000);
+      values.push(k / 100, -k / 100, k / 10, Math.floor(k / 1000));
+    }
+    for (const v of values) {
+      const text = plain(v);
+      if (text !== null) expect(text).toBe(String(v));
+    }
+    // Only amounts beyond 2^31 / 100 are left to String.
+    expect(values.filter((v) => plain(v) === null && Math.abs(v) < 21_474_836)).toEqual([]);
+    expect(plain(-0)).toBe('0');
+  });
+
+  it('leaves every other number to String (returns -1)', () => {
+    for (const v of [0.1 + 0.2, 1 / 3, 1e21, 1e-7, 2 ** 31 * 100, -(2 ** 31), 21_474_836.5, 1234.5678, 5e-324, 0.005, NaN, Infinity, -Infinity]) {
+      expect(plain(v)).toBeNull();
+    }
   });
 });
 
