@@ -35,8 +35,8 @@ const BLANK_BORDERED: TableCell = Object.freeze({ value: null, border: true });
 const PROGRAMMED_LABEL: TableCell = Object.freeze({ value: 'PROGRAMADO', border: true, bold: true });
 const EXECUTED_LABEL: TableCell = Object.freeze({ value: 'EJECUTADO', border: true, bold: true });
 
-/** Month values below this share their cells (a 20,000-AO report has ~600,000 month cells). */
-const SHARED_MONTH_VALUES = 1024;
+/** Distinct month values that share their cells, per format (a 20,000-AO report has ~600,000 month cells). */
+const SHARED_MONTH_VALUES = 65_536;
 
 const COLOR_FILL: Readonly<Record<TrafficColor, string>> = { red: REPORT_FILLS.red, yellow: REPORT_FILLS.yellow, green: REPORT_FILLS.green };
 
@@ -113,8 +113,8 @@ class ReportBuilder {
   private readonly merges: CellRange[] = [];
   private readonly cols: ReturnType<typeof columnsFor>;
   private readonly months: readonly number[];
-  /** Month cells of the values 0 … SHARED_MONTH_VALUES - 1, by format. */
-  private readonly monthCells: Record<string, TableCell[]> = {};
+  /** Month cells by format and value (up to SHARED_MONTH_VALUES values per format). */
+  private readonly monthCells = new Map<string, Map<number, TableCell>>();
 
   constructor(
     private readonly model: PoiModel,
@@ -225,15 +225,19 @@ class ReportBuilder {
     const a = f.activity;
     const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
     const money = NUMBER_FORMATS['financial-accumulated'];
-    // Month cells are most of the sheet: one literal shape, no spread, and a small whole
-    // number (most physical months, many zeros) shares one frozen cell per format.
+    // Month cells are most of the sheet: one literal shape, no spread, and one frozen cell
+    // per format and value (months repeat: small counts, zeros, an amount spread evenly).
     const month = (m: MonthCell | undefined, format: string): TableCell => {
       const value = monthValue(m);
-      if (typeof value === 'number' && value < SHARED_MONTH_VALUES && (value | 0) === value && 1 / value > 0) {
-        const shared = (this.monthCells[format] ??= []);
-        return (shared[value] ??= Object.freeze({ value, border: true, format, align: 'right' }));
+      if (typeof value !== 'number' || Object.is(value, -0)) return { value, border: true, format, align: 'right' };
+      let shared = this.monthCells.get(format);
+      if (!shared) this.monthCells.set(format, (shared = new Map()));
+      let cell = shared.get(value);
+      if (!cell) {
+        cell = Object.freeze({ value, border: true, format, align: 'right' });
+        if (shared.size < SHARED_MONTH_VALUES) shared.set(value, cell);
       }
-      return { value, border: true, format, align: 'right' };
+      return cell;
     };
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {
