@@ -85,6 +85,11 @@ const STYLE_ATTR: Uint8Array[] = [];
 function sheetData(out: XmlBytes, table: Table, ctx: WorksheetContext): string[] {
   const links: string[] = [];
   const { styleOf, sharedString } = ctx;
+  // A frozen cell is shared (the generated report's month cells): what follows its ref is
+  // the same wherever it appears, so it is written once and copied. Not with shared
+  // strings, whose table counts every use.
+  const tails = sharedString ? undefined : new Map<TableCell, Uint8Array>();
+  const scratch = new XmlBytes(undefined, 256);
   out.ascii('<sheetData>');
   for (let r = 0; r < table.length; r++) {
     const row = table[r];
@@ -95,9 +100,8 @@ function sheetData(out: XmlBytes, table: Table, ctx: WorksheetContext): string[]
       if (!cell) continue;
       const value = cell.value;
       if (value === null || value === undefined) continue;
-      const style = styleOf?.(cell);
       out.room(CELL_MARKUP);
-      let b = out.buf;
+      const b = out.buf;
       let p = out.pos;
       if (!rowRef) {
         rowRef = asciiBytes(String(r + 1));
@@ -106,45 +110,61 @@ function sheetData(out: XmlBytes, table: Table, ctx: WorksheetContext): string[]
         p = putBytes(b, p, TAG_END);
       }
       p = putBytes(b, p, (CELL_OPEN[c] ??= asciiBytes(`<c r="${columnLetters(c)}`)));
-      p = putBytes(b, p, rowRef);
-      if (!style) p = putBytes(b, p, QUOTE);
-      else if ((style | 0) === style && style > 0) p = putBytes(b, p, (STYLE_ATTR[style] ??= asciiBytes(`" s="${style}"`)));
-      else p = putAscii(b, p, `" s="${escapeXml(String(style))}"`);
-      if (typeof value === 'number') {
-        p = putBytes(b, p, NUMBER_OPEN);
-        const end = putPlainNumber(b, p, value);
-        if (end >= 0) p = end;
-        else {
-          const text = numberText(value);
-          out.pos = p;
-          out.room(text.length + VALUE_CLOSE.length);
-          b = out.buf;
-          p = putAscii(b, out.pos, text);
+      out.pos = putBytes(b, p, rowRef);
+      if (tails && Object.isFrozen(cell)) {
+        let tail = tails.get(cell);
+        if (!tail) {
+          cellTail(scratch, cell, value, styleOf?.(cell), sharedString);
+          tails.set(cell, (tail = scratch.result()));
+          scratch.reset();
         }
-        p = putBytes(b, p, VALUE_CLOSE);
-      } else if (typeof value === 'boolean') {
-        p = putBytes(b, p, BOOLEAN_OPEN);
-        b[p++] = value ? 0x31 : 0x30;
-        p = putBytes(b, p, VALUE_CLOSE);
-      } else if (sharedString) {
-        p = putBytes(b, p, SHARED_OPEN);
-        p = putAscii(b, p, String(sharedString(value)));
-        p = putBytes(b, p, VALUE_CLOSE);
-      } else {
-        p = putBytes(b, p, needsPreserve(value) ? INLINE_PRESERVE_OPEN : INLINE_OPEN);
-        out.pos = p;
-        out.text(value);
-        out.room(INLINE_CLOSE.length);
-        b = out.buf;
-        p = putBytes(b, out.pos, INLINE_CLOSE);
-      }
-      out.pos = p;
+        out.bytes(tail);
+      } else cellTail(out, cell, value, styleOf?.(cell), sharedString);
       if (cell.link) links.push(hyperlinkXml(toA1({ row: r, col: c }), cell.link.sheet, cell.link.cell));
     }
     if (rowRef) out.bytes(ROW_CLOSE);
   }
   out.ascii('</sheetData>');
   return links;
+}
+
+/** What follows a cell's ref: the closing quote, its style and its value, to `</c>`. */
+function cellTail(out: XmlBytes, cell: TableCell, value: NonNullable<TableCell['value']>, style: number | undefined, sharedString: WorksheetContext['sharedString']): void {
+  out.room(CELL_MARKUP);
+  let b = out.buf;
+  let p = out.pos;
+  if (!style) p = putBytes(b, p, QUOTE);
+  else if ((style | 0) === style && style > 0) p = putBytes(b, p, (STYLE_ATTR[style] ??= asciiBytes(`" s="${style}"`)));
+  else p = putAscii(b, p, `" s="${escapeXml(String(style))}"`);
+  if (typeof value === 'number') {
+    p = putBytes(b, p, NUMBER_OPEN);
+    const end = putPlainNumber(b, p, value);
+    if (end >= 0) p = end;
+    else {
+      const text = numberText(value);
+      out.pos = p;
+      out.room(text.length + VALUE_CLOSE.length);
+      b = out.buf;
+      p = putAscii(b, out.pos, text);
+    }
+    p = putBytes(b, p, VALUE_CLOSE);
+  } else if (typeof value === 'boolean') {
+    p = putBytes(b, p, BOOLEAN_OPEN);
+    b[p++] = value ? 0x31 : 0x30;
+    p = putBytes(b, p, VALUE_CLOSE);
+  } else if (sharedString) {
+    p = putBytes(b, p, SHARED_OPEN);
+    p = putAscii(b, p, String(sharedString(value)));
+    p = putBytes(b, p, VALUE_CLOSE);
+  } else {
+    p = putBytes(b, p, needsPreserve(value) ? INLINE_PRESERVE_OPEN : INLINE_OPEN);
+    out.pos = p;
+    out.text(value);
+    out.room(INLINE_CLOSE.length);
+    b = out.buf;
+    p = putBytes(b, out.pos, INLINE_CLOSE);
+  }
+  out.pos = p;
 }
 
 /** Leading or trailing white space, a tab or line break, or two spaces in a row. */

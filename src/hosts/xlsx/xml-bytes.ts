@@ -19,10 +19,16 @@ export class XmlBytes {
   private readonly chunks: Uint8Array[] = [];
   private total = 0;
   /** The current chunk and the next free index in it: hot writers use them directly after `room`. */
-  buf = new Uint8Array(CHUNK);
+  buf: Uint8Array;
   pos = 0;
 
-  constructor(private readonly sink?: XmlSink) {}
+  /** `size`: the first buffer's (a scratch writer of short pieces needs little). */
+  constructor(
+    private readonly sink?: XmlSink,
+    size = CHUNK,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
 
   /** Room for `n` more bytes in the current chunk (which may then be a new one). */
   room(n: number): void {
@@ -125,6 +131,13 @@ export class XmlBytes {
   close(): void {
     if (!this.sink) throw new Error('XmlBytes.close: no sink (use result())');
     this.sink(this.buf.subarray(0, this.pos), true);
+    this.pos = 0;
+  }
+
+  /** Forgets what was written (without a sink), keeping the buffer. */
+  reset(): void {
+    this.chunks.length = 0;
+    this.total = 0;
     this.pos = 0;
   }
 
