@@ -114,7 +114,7 @@ class ReportBuilder {
   private readonly cols: ReturnType<typeof columnsFor>;
   private readonly months: readonly number[];
   /** Month cells by format and value (up to SHARED_MONTH_VALUES values per format). */
-  private readonly monthCells = new Map<string, Map<number, TableCell>>();
+  private readonly monthCells = new Map<string, { readonly small: TableCell[]; readonly other: Map<number, TableCell> }>();
 
   constructor(
     private readonly model: PoiModel,
@@ -231,11 +231,14 @@ class ReportBuilder {
       const value = monthValue(m);
       if (typeof value !== 'number' || Object.is(value, -0)) return { value, border: true, format, align: 'right' };
       let shared = this.monthCells.get(format);
-      if (!shared) this.monthCells.set(format, (shared = new Map()));
-      let cell = shared.get(value);
+      if (!shared) this.monthCells.set(format, (shared = { small: [], other: new Map() }));
+      // Small whole numbers (most physical months) by index, the rest through a Map.
+      const small = value >= 0 && value < 1024 && (value | 0) === value;
+      let cell = small ? shared.small[value] : shared.other.get(value);
       if (!cell) {
         cell = Object.freeze({ value, border: true, format, align: 'right' });
-        if (shared.size < SHARED_MONTH_VALUES) shared.set(value, cell);
+        if (small) shared.small[value] = cell;
+        else if (shared.other.size < SHARED_MONTH_VALUES) shared.other.set(value, cell);
       }
       return cell;
     };
