@@ -35,8 +35,57 @@ const BLANK_BORDERED: TableCell = Object.freeze({ value: null, border: true });
 const PROGRAMMED_LABEL: TableCell = Object.freeze({ value: 'PROGRAMADO', border: true, bold: true });
 const EXECUTED_LABEL: TableCell = Object.freeze({ value: 'EJECUTADO', border: true, bold: true });
 
-/** Distinct month values that share their cells, per format (a 20,000-AO report has ~600,000 month cells). */
-const SHARED_MONTH_VALUES = 65_536;
+const PHYSICAL_FORMAT = NUMBER_FORMATS['physical-accumulated'];
+const MONEY_FORMAT = NUMBER_FORMATS['financial-accumulated'];
+
+/** The styles of an AO's cells, as frozen cells whose value SharedCells replaces. */
+const STYLES = (() => {
+  const style = (s: Omit<TableCell, 'value'>): TableCell => Object.freeze({ value: null, ...s });
+  const percent = { border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center' } as const;
+  return {
+    textTop: style({ border: true, wrap: true, verticalAlign: 'top' }),
+    priority: style({ border: true, align: 'center', verticalAlign: 'top' }),
+    aggregation: style({ border: true, verticalAlign: 'top' }),
+    physicalMonth: style({ border: true, format: PHYSICAL_FORMAT, align: 'right' }),
+    financialMonth: style({ border: true, format: MONEY_FORMAT, align: 'right' }),
+    physicalAccumulated: style({ border: true, format: PHYSICAL_FORMAT, bold: true, align: 'right' }),
+    financialAccumulated: style({ border: true, format: MONEY_FORMAT, bold: true, align: 'right' }),
+    percent: style(percent),
+    percentBy: {
+      red: style({ ...percent, fill: REPORT_FILLS.red }),
+      yellow: style({ ...percent, fill: REPORT_FILLS.yellow }),
+      green: style({ ...percent, fill: REPORT_FILLS.green }),
+    } satisfies Record<TrafficColor, TableCell>,
+  };
+})();
+
+/** Distinct values that share their cells, per style (a 20,000-AO report has ~700,000 AO cells). */
+const SHARED_VALUES = 65_536;
+
+/**
+ * One frozen cell per style and value: an AO's cells repeat those of other AO (month counts,
+ * zeros, an amount spread evenly over the months, the same cost centre, unit or type), and
+ * they were most of what a report allocated and the collector then copied.
+ */
+class SharedCells {
+  private readonly pools = new Map<TableCell, { readonly small: TableCell[]; readonly other: Map<CellValue, TableCell> }>();
+
+  /** A cell of `style` (one of STYLES) holding `value`. */
+  of(style: TableCell, value: CellValue): TableCell {
+    if (typeof value === 'number' && Object.is(value, -0)) return { ...style, value };
+    let pool = this.pools.get(style);
+    if (!pool) this.pools.set(style, (pool = { small: [], other: new Map() }));
+    // Small whole numbers (most physical months) by index, the rest through a Map.
+    const small = typeof value === 'number' && value >= 0 && value < 1024 && (value | 0) === value;
+    let cell = small ? pool.small[value] : pool.other.get(value);
+    if (!cell) {
+      cell = Object.freeze({ ...style, value });
+      if (small) pool.small[value] = cell;
+      else if (pool.other.size < SHARED_VALUES) pool.other.set(value, cell);
+    }
+    return cell;
+  }
+}
 
 const COLOR_FILL: Readonly<Record<TrafficColor, string>> = { red: REPORT_FILLS.red, yellow: REPORT_FILLS.yellow, green: REPORT_FILLS.green };
 
@@ -113,8 +162,7 @@ class ReportBuilder {
   private readonly merges: CellRange[] = [];
   private readonly cols: ReturnType<typeof columnsFor>;
   private readonly months: readonly number[];
-  /** Month cells by format and value (up to SHARED_MONTH_VALUES values per format). */
-  private readonly monthCells = new Map<string, { readonly small: TableCell[]; readonly other: Map<number, TableCell> }>();
+  private readonly shared = new SharedCells();
 
   constructor(
     private readonly model: PoiModel,
@@ -223,25 +271,7 @@ class ReportBuilder {
   private activity(f: ActivityFigures): void {
     const c = this.cols;
     const a = f.activity;
-    const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
-    const money = NUMBER_FORMATS['financial-accumulated'];
-    // Month cells are most of the sheet: one literal shape, no spread, and one frozen cell
-    // per format and value (months repeat: small counts, zeros, an amount spread evenly).
-    const month = (m: MonthCell | undefined, format: string): TableCell => {
-      const value = monthValue(m);
-      if (typeof value !== 'number' || Object.is(value, -0)) return { value, border: true, format, align: 'right' };
-      let shared = this.monthCells.get(format);
-      if (!shared) this.monthCells.set(format, (shared = { small: [], other: new Map() }));
-      // Small whole numbers (most physical months) by index, the rest through a Map.
-      const small = value >= 0 && value < 1024 && (value | 0) === value;
-      let cell = small ? shared.small[value] : shared.other.get(value);
-      if (!cell) {
-        cell = Object.freeze({ value, border: true, format, align: 'right' });
-        if (small) shared.small[value] = cell;
-        else if (shared.other.size < SHARED_MONTH_VALUES) shared.other.set(value, cell);
-      }
-      return cell;
-    };
+    const shared = this.shared;
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {
       const programmed = kind === 'PROGRAMADO';
@@ -250,23 +280,19 @@ class ReportBuilder {
       if (programmed) {
         cells.push(
           { value: `${printedActivityCode(a.code, a.index + 1)} - ${a.name}`, border: true, wrap: true, verticalAlign: 'top' },
-          { value: a.costCenter.value, border: true, wrap: true, verticalAlign: 'top' },
-          { value: a.priority.value, border: true, align: 'center', verticalAlign: 'top' },
-          { value: a.unit.value, border: true, wrap: true, verticalAlign: 'top' },
-          { value: type, border: true, verticalAlign: 'top' },
+          shared.of(STYLES.textTop, a.costCenter.value),
+          shared.of(STYLES.priority, a.priority.value),
+          shared.of(STYLES.textTop, a.unit.value),
+          shared.of(STYLES.aggregation, type),
         );
       } else for (let i = 0; i < 5; i++) cells.push(BLANK_BORDERED);
       cells.push(programmed ? PROGRAMMED_LABEL : EXECUTED_LABEL);
       const n = this.months.length;
-      for (let i = 0; i < n; i++) cells[c.months + i] = month(source?.physical[i], physicalFormat);
-      cells[c.accumulated] = { value: programmed ? f.physicalProgrammed : f.physicalExecuted, border: true, format: physicalFormat, bold: true, align: 'right' };
-      cells[c.percent] = !programmed
-        ? BLANK_BORDERED
-        : f.color
-          ? { value: f.percent, border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center', fill: COLOR_FILL[f.color] }
-          : { value: f.percent, border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center' };
-      for (let i = 0; i < n; i++) cells[c.financialMonths + i] = month(source?.financial[i], money);
-      cells[c.financialAccumulated] = { value: programmed ? f.financialProgrammed : f.financialExecuted, border: true, format: money, bold: true, align: 'right' };
+      for (let i = 0; i < n; i++) cells[c.months + i] = shared.of(STYLES.physicalMonth, monthValue(source?.physical[i]));
+      cells[c.accumulated] = shared.of(STYLES.physicalAccumulated, programmed ? f.physicalProgrammed : f.physicalExecuted);
+      cells[c.percent] = !programmed ? BLANK_BORDERED : shared.of(f.color ? STYLES.percentBy[f.color] : STYLES.percent, f.percent);
+      for (let i = 0; i < n; i++) cells[c.financialMonths + i] = shared.of(STYLES.financialMonth, monthValue(source?.financial[i]));
+      cells[c.financialAccumulated] = shared.of(STYLES.financialAccumulated, programmed ? f.financialProgrammed : f.financialExecuted);
       return cells;
     };
     const top = this.row(pair('PROGRAMADO'));
