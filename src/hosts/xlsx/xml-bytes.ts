@@ -84,25 +84,10 @@ export class XmlBytes {
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
-        if (
-          c >= 0x20 &&
-          c !== 0x26 &&
-          c !== 0x3c &&
-          c !== 0x3e &&
-          c !== 0x22 &&
-          c !== 0x5f
-        ) {
+        if (c >= 0x20 && c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22 && c !== 0x5f) {
           b[p++] = c;
         } else if (c === 0x5f) {
-          if (
-            i + 6 < n &&
-            s.charCodeAt(i + 1) === 0x78 &&
-            isHex(s.charCodeAt(i + 2)) &&
-            isHex(s.charCodeAt(i + 3)) &&
-            isHex(s.charCodeAt(i + 4)) &&
-            isHex(s.charCodeAt(i + 5)) &&
-            s.charCodeAt(i + 6) === 0x5f
-          ) {
+          if (i + 6 < n && s.charCodeAt(i + 1) === 0x78 && isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3)) && isHex(s.charCodeAt(i + 4)) && isHex(s.charCodeAt(i + 5)) && s.charCodeAt(i + 6) === 0x5f) {
             // `_xHHHH_` → `_x005F_xHHHH_`; its closing `_` is looked at again (it may open another).
             for (let k = 0; k < 7; k++) b[p++] = UNDERSCORE_ESCAPE[k];
             for (let k = 1; k <= 5; k++) b[p++] = s.charCodeAt(i + k);
@@ -144,7 +129,7 @@ export class XmlBytes {
 
   /** Hands the last piece to the sink. */
   close(): void {
-    if (!this.sink) throw new Error("XmlBytes.close: no sink (use result())");
+    if (!this.sink) throw new Error('XmlBytes.close: no sink (use result())');
     this.sink(this.buf.subarray(0, this.pos), true);
     this.pos = 0;
   }
@@ -158,8 +143,7 @@ export class XmlBytes {
 
   /** Everything written, as one array (without a sink). */
   result(): Uint8Array {
-    if (this.sink)
-      throw new Error("XmlBytes.result: the bytes went to the sink");
+    if (this.sink) throw new Error('XmlBytes.result: the bytes went to the sink');
     if (this.chunks.length === 0) return this.buf.slice(0, this.pos);
     const out = new Uint8Array(this.total + this.pos);
     let p = 0;
@@ -183,74 +167,17 @@ export function asciiBytes(s: string): Uint8Array {
   return out;
 }
 
-const AMP = asciiBytes("&amp;");
-const LT = asciiBytes("&lt;");
-const GT = asciiBytes("&gt;");
-const QUOT = asciiBytes("&quot;");
-const UNDERSCORE_ESCAPE = asciiBytes("_x005F_");
-const HEX = asciiBytes("0123456789ABCDEF");
+const AMP = asciiBytes('&amp;');
+const LT = asciiBytes('&lt;');
+const GT = asciiBytes('&gt;');
+const QUOT = asciiBytes('&quot;');
+const UNDERSCORE_ESCAPE = asciiBytes('_x005F_');
+const HEX = asciiBytes('0123456789ABCDEF');
 
 /** Copies `src` into `b` at `p` (room already made); returns the index after it. */
 export function putBytes(b: Uint8Array, p: number, src: Uint8Array): number {
-  const n = src.length;
-  // Most markup pieces are short: straight stores, no loop.
-  switch (n) {
-    case 8:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      b[p + 3] = src[3];
-      b[p + 4] = src[4];
-      b[p + 5] = src[5];
-      b[p + 6] = src[6];
-      b[p + 7] = src[7];
-      return p + 8;
-    case 7:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      b[p + 3] = src[3];
-      b[p + 4] = src[4];
-      b[p + 5] = src[5];
-      b[p + 6] = src[6];
-      return p + 7;
-    case 6:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      b[p + 3] = src[3];
-      b[p + 4] = src[4];
-      b[p + 5] = src[5];
-      return p + 6;
-    case 5:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      b[p + 3] = src[3];
-      b[p + 4] = src[4];
-      return p + 5;
-    case 4:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      b[p + 3] = src[3];
-      return p + 4;
-    case 3:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      b[p + 2] = src[2];
-      return p + 3;
-    case 2:
-      b[p] = src[0];
-      b[p + 1] = src[1];
-      return p + 2;
-    case 1:
-      b[p] = src[0];
-      return p + 1;
-    default:
-      for (let k = 0; k < n; k++) b[p++] = src[k];
-      return p;
-  }
+  for (let k = 0; k < src.length; k++) b[p++] = src[k];
+  return p;
 }
 
 export function putAscii(b: Uint8Array, p: number, s: string): number {
@@ -309,9 +236,5 @@ function hexEscape(b: Uint8Array, p: number, c: number): number {
 }
 
 function isHex(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x46) ||
-    (c >= 0x61 && c <= 0x66)
-  );
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
