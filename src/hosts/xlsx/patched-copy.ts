@@ -416,7 +416,8 @@ class CopyBuilder {
 }
 
 function newItem(name: string, content: PartContent): ZipItem {
-  return content instanceof Uint8Array ? { kind: 'new', name, content } : { kind: 'deflated', name, ...content };
+  // isView, not instanceof: bytes from another realm (a test's jsdom, an iframe) are bytes too.
+  return ArrayBuffer.isView(content) ? { kind: 'new', name, content } : { kind: 'deflated', name, ...content };
 }
 
 /**
