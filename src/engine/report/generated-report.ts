@@ -32,6 +32,60 @@ export const REPORT_FILLS = {
 // Blank cells are shared: a 20,000-AO report has hundreds of thousands of them.
 const EMPTY: TableCell = Object.freeze({ value: null });
 const BLANK_BORDERED: TableCell = Object.freeze({ value: null, border: true });
+const PROGRAMMED_LABEL: TableCell = Object.freeze({ value: 'PROGRAMADO', border: true, bold: true });
+const EXECUTED_LABEL: TableCell = Object.freeze({ value: 'EJECUTADO', border: true, bold: true });
+
+const PHYSICAL_FORMAT = NUMBER_FORMATS['physical-accumulated'];
+const MONEY_FORMAT = NUMBER_FORMATS['financial-accumulated'];
+
+/** The styles of an AO's cells, as frozen cells whose value SharedCells replaces. */
+const STYLES = (() => {
+  const style = (s: Omit<TableCell, 'value'>): TableCell => Object.freeze({ value: null, ...s });
+  const percent = { border: true, format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center' } as const;
+  return {
+    textTop: style({ border: true, wrap: true, verticalAlign: 'top' }),
+    priority: style({ border: true, align: 'center', verticalAlign: 'top' }),
+    aggregation: style({ border: true, verticalAlign: 'top' }),
+    physicalMonth: style({ border: true, format: PHYSICAL_FORMAT, align: 'right' }),
+    financialMonth: style({ border: true, format: MONEY_FORMAT, align: 'right' }),
+    physicalAccumulated: style({ border: true, format: PHYSICAL_FORMAT, bold: true, align: 'right' }),
+    financialAccumulated: style({ border: true, format: MONEY_FORMAT, bold: true, align: 'right' }),
+    percent: style(percent),
+    percentBy: {
+      red: style({ ...percent, fill: REPORT_FILLS.red }),
+      yellow: style({ ...percent, fill: REPORT_FILLS.yellow }),
+      green: style({ ...percent, fill: REPORT_FILLS.green }),
+    } satisfies Record<TrafficColor, TableCell>,
+  };
+})();
+
+/** Distinct values that share their cells, per style (a 20,000-AO report has ~700,000 AO cells). */
+const SHARED_VALUES = 65_536;
+
+/**
+ * One frozen cell per style and value: an AO's cells repeat those of other AO (month counts,
+ * zeros, an amount spread evenly over the months, the same cost centre, unit or type), and
+ * they were most of what a report allocated and the collector then copied.
+ */
+class SharedCells {
+  private readonly pools = new Map<TableCell, { readonly small: TableCell[]; readonly other: Map<CellValue, TableCell> }>();
+
+  /** A cell of `style` (one of STYLES) holding `value`. */
+  of(style: TableCell, value: CellValue): TableCell {
+    if (typeof value === 'number' && Object.is(value, -0)) return { ...style, value };
+    let pool = this.pools.get(style);
+    if (!pool) this.pools.set(style, (pool = { small: [], other: new Map() }));
+    // Small whole numbers (most physical months) by index, the rest through a Map.
+    const small = typeof value === 'number' && value >= 0 && value < 1024 && (value | 0) === value;
+    let cell = small ? pool.small[value] : pool.other.get(value);
+    if (!cell) {
+      cell = Object.freeze({ ...style, value });
+      if (small) pool.small[value] = cell;
+      else if (pool.other.size < SHARED_VALUES) pool.other.set(value, cell);
+    }
+    return cell;
+  }
+}
 
 const COLOR_FILL: Readonly<Record<TrafficColor, string>> = { red: REPORT_FILLS.red, yellow: REPORT_FILLS.yellow, green: REPORT_FILLS.green };
 
@@ -108,6 +162,7 @@ class ReportBuilder {
   private readonly merges: CellRange[] = [];
   private readonly cols: ReturnType<typeof columnsFor>;
   private readonly months: readonly number[];
+  private readonly shared = new SharedCells();
 
   constructor(
     private readonly model: PoiModel,
@@ -118,10 +173,10 @@ class ReportBuilder {
     this.cols = columnsFor(this.months.length);
   }
 
+  /** Adds a row (the array is kept: callers pass a fresh one); a gap becomes the shared empty cell. */
   private row(cells: (TableCell | undefined)[] = []): number {
-    const out: TableCell[] = [];
-    for (let i = 0; i < cells.length; i++) out.push(cells[i] ?? EMPTY);
-    this.rows.push(out);
+    for (let i = 0; i < cells.length; i++) cells[i] ??= EMPTY;
+    this.rows.push(cells as TableCell[]);
     return this.rows.length - 1;
   }
 
@@ -216,34 +271,28 @@ class ReportBuilder {
   private activity(f: ActivityFigures): void {
     const c = this.cols;
     const a = f.activity;
-    const physicalFormat = NUMBER_FORMATS['physical-accumulated'];
-    const money = NUMBER_FORMATS['financial-accumulated'];
-    const cell = (value: CellValue, extra?: Partial<TableCell>): TableCell => (value === null && !extra ? BLANK_BORDERED : { value, border: true, ...extra });
-    // Month cells are most of the sheet: one literal shape, no spread.
-    const month = (m: MonthCell | undefined, format: string): TableCell => ({ value: monthValue(m), border: true, format, align: 'right' });
+    const shared = this.shared;
     const type = a.aggregationType ?? 'Acumulado Anual'; // the type the figures used (an unknown one is flagged on the export)
     const pair = (kind: 'PROGRAMADO' | 'EJECUTADO'): TableCell[] => {
-      const source = kind === 'PROGRAMADO' ? a.programmed : a.executed;
+      const programmed = kind === 'PROGRAMADO';
+      const source = programmed ? a.programmed : a.executed;
       const cells: TableCell[] = [];
-      if (kind === 'PROGRAMADO') {
+      if (programmed) {
         cells.push(
-          cell(`${printedActivityCode(a.code, a.index + 1)} - ${a.name}`, { wrap: true, verticalAlign: 'top' }),
-          cell(a.costCenter.value, { wrap: true, verticalAlign: 'top' }),
-          cell(a.priority.value, { align: 'center', verticalAlign: 'top' }),
-          cell(a.unit.value, { wrap: true, verticalAlign: 'top' }),
-          cell(type, { verticalAlign: 'top' }),
+          { value: `${printedActivityCode(a.code, a.index + 1)} - ${a.name}`, border: true, wrap: true, verticalAlign: 'top' },
+          shared.of(STYLES.textTop, a.costCenter.value),
+          shared.of(STYLES.priority, a.priority.value),
+          shared.of(STYLES.textTop, a.unit.value),
+          shared.of(STYLES.aggregation, type),
         );
-      } else for (let i = 0; i < 5; i++) cells.push(cell(null));
-      cells.push(cell(kind, { bold: true }));
-      this.months.forEach((_, i) => (cells[c.months + i] = month(source?.physical[i], physicalFormat)));
-      const accumulated = kind === 'PROGRAMADO' ? f.physicalProgrammed : f.physicalExecuted;
-      cells[c.accumulated] = cell(accumulated, { format: physicalFormat, bold: true, align: 'right' });
-      cells[c.percent] =
-        kind === 'PROGRAMADO'
-          ? cell(f.percent, { format: NUMBER_FORMATS.percent, bold: true, align: 'center', verticalAlign: 'center', ...(f.color ? { fill: COLOR_FILL[f.color] } : {}) })
-          : cell(null);
-      this.months.forEach((_, i) => (cells[c.financialMonths + i] = month(source?.financial[i], money)));
-      cells[c.financialAccumulated] = cell(kind === 'PROGRAMADO' ? f.financialProgrammed : f.financialExecuted, { format: money, bold: true, align: 'right' });
+      } else for (let i = 0; i < 5; i++) cells.push(BLANK_BORDERED);
+      cells.push(programmed ? PROGRAMMED_LABEL : EXECUTED_LABEL);
+      const n = this.months.length;
+      for (let i = 0; i < n; i++) cells[c.months + i] = shared.of(STYLES.physicalMonth, monthValue(source?.physical[i]));
+      cells[c.accumulated] = shared.of(STYLES.physicalAccumulated, programmed ? f.physicalProgrammed : f.physicalExecuted);
+      cells[c.percent] = !programmed ? BLANK_BORDERED : shared.of(f.color ? STYLES.percentBy[f.color] : STYLES.percent, f.percent);
+      for (let i = 0; i < n; i++) cells[c.financialMonths + i] = shared.of(STYLES.financialMonth, monthValue(source?.financial[i]));
+      cells[c.financialAccumulated] = shared.of(STYLES.financialAccumulated, programmed ? f.financialProgrammed : f.financialExecuted);
       return cells;
     };
     const top = this.row(pair('PROGRAMADO'));

@@ -38,16 +38,16 @@ export function buildWorkbook(sheets: readonly SheetSpec[]): Uint8Array {
     renderWorksheet(s, { tabSelected: i === active, styleOf: styles.styleOf, sharedString: strings.indexOf }),
   );
   const n = sheets.length;
-  const files: [string, string][] = [
+  const files: [string, string | Uint8Array][] = [
     ['[Content_Types].xml', contentTypes(n)],
     ['_rels/.rels', rootRels()],
     ['xl/workbook.xml', workbookXml(sheets, active)],
     ['xl/_rels/workbook.xml.rels', workbookRels(n)],
-    ...sheetParts.map((xml, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, xml]),
+    ...sheetParts.map((xml, i): [string, Uint8Array] => [`xl/worksheets/sheet${i + 1}.xml`, xml]),
     ['xl/styles.xml', styles.xml()],
     ['xl/sharedStrings.xml', strings.xml()],
   ];
-  const items: ZipItem[] = files.map(([name, xml]) => ({ kind: 'new', name, content: encodeXml(xml) }));
+  const items: ZipItem[] = files.map(([name, xml]) => ({ kind: 'new', name, content: typeof xml === 'string' ? encodeXml(xml) : xml }));
   return writeZip(items);
 }
 

@@ -4,7 +4,7 @@
  * Node's native zlib when the Node entry point calls `useNodeCodec()` (node-codec.ts),
  * which this module never imports, so a browser bundle never pulls in `node:zlib`.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { Deflate, deflateSync, inflateSync } from 'fflate';
 
 export interface ZipCodec {
   readonly name: string;
@@ -15,14 +15,30 @@ export interface ZipCodec {
    */
   inflateRaw(data: Uint8Array, size: number): Uint8Array;
   deflateRaw(data: Uint8Array, level: 1 | 6): Uint8Array;
-  crc32(data: Uint8Array): number;
+  /** A raw DEFLATE stream fed piece by piece (a part too big to hold whole, see zip.ts). */
+  deflater(level: 1 | 6): RawDeflater;
+  /** CRC-32 of `data`, or of the bytes before it (whose CRC is `crc`) followed by `data`. */
+  crc32(data: Uint8Array, crc?: number): number;
+}
+
+export interface RawDeflater {
+  /** Compresses `data`, which it does not keep (the caller reuses the buffer); `final` for the last piece. */
+  push(data: Uint8Array, final: boolean): void;
+  /** The compressed stream so far, in pieces. */
+  readonly out: readonly Uint8Array[];
 }
 
 export const fflateCodec: ZipCodec = {
   name: 'fflate',
   inflateRaw: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
   deflateRaw: (data, level) => deflateSync(data, { level }),
-  crc32: (data) => crc32(data),
+  deflater(level) {
+    const out: Uint8Array[] = [];
+    // fflate copies each pushed piece into its own window buffer before returning.
+    const d = new Deflate({ level }, (chunk) => out.push(chunk));
+    return { out, push: (data, final) => d.push(data, final) };
+  },
+  crc32: (data, crc) => crc32(data, crc),
 };
 
 let current: ZipCodec = fflateCodec;
@@ -53,9 +69,9 @@ const CRC_TABLES = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array, crc = 0): number {
   const t = CRC_TABLES;
-  let c = -1;
+  let c = crc ^ -1;
   let i = 0;
   for (const end = data.length - 8; i <= end; i += 8) {
     const lo = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));

@@ -32,12 +32,13 @@ import {
   addSheetMarks,
 } from './package-edit';
 import { assertUniqueSheetNames, assertValidSheetName, sheetNameProblem } from './sheet-name';
-import { MAIN_NS, XML_DECLARATION, renderWorksheet } from './sheet-writer';
+import { MAIN_NS, XML_DECLARATION, writeWorksheet } from './sheet-writer';
 import { AppendedStyles, assertValidStyle, wantsStyle } from './styles';
 import { findSheet, readPartText, TOOL_MARK_NAME, type SheetEntry, type WorkbookModel } from './workbook';
 import { encodeXml, escapeXml, type XmlText } from './xml';
 import { findElement, getAttr, openTag, prefixOf } from './xml-locator';
-import { normalizePartName, writeZip, type ZipItem } from './zip';
+import { DeflatingPart, normalizePartName, writeZip, type DeflatedContent, type ZipItem } from './zip';
+import { XmlBytes } from './xml-bytes';
 
 export type { CellEdit } from './sheet-patch';
 export type { SheetChart } from './chart-parts';
@@ -166,11 +167,14 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
   assertUniqueSheetNames(addSheets.map((s) => s.name));
   for (const s of addSheets) {
     for (const row of s.table) {
-      for (const cell of row ?? []) {
-        if (cell && typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) {
           throw new RangeError(`Valor no finito (${cell.value}) en la hoja «${s.name}»`);
         }
-        if (cell) assertValidStyle(cell);
+        assertValidStyle(cell);
       }
     }
     for (const m of s.merges ?? []) {
@@ -182,8 +186,9 @@ function validateInputs(edits: readonly CellEdit[], addSheets: readonly NewSheet
 }
 
 function validArea(m: CellRange): boolean {
-  const ok = [m.top, m.left, m.bottom, m.right].every((n) => Number.isInteger(n) && n >= 0) && m.bottom <= 1_048_575 && m.right <= 16_383;
-  return ok && m.bottom >= m.top && m.right >= m.left;
+  const { top, left, bottom, right } = m;
+  const ok = Number.isInteger(top) && Number.isInteger(left) && Number.isInteger(bottom) && Number.isInteger(right) && top >= 0 && left >= 0;
+  return ok && bottom <= 1_048_575 && right <= 16_383 && bottom >= top && right >= left;
 }
 
 function worksheetNames(model: WorkbookModel): string[] {
@@ -201,14 +206,16 @@ function sheetToReplace(model: WorkbookModel, report: SheetEntry, name: string):
   return existing;
 }
 
+/** A part's new bytes, or its DEFLATE stream when it was deflated as it was written. */
+type PartContent = Uint8Array | DeflatedContent;
+
 class CopyBuilder {
-  private readonly changed = new Map<string, Uint8Array>();
+  private readonly changed = new Map<string, PartContent>();
   private readonly removed = new Set<string>();
-  private readonly appended: { name: string; content: Uint8Array }[] = [];
+  private readonly appended: { name: string; content: PartContent }[] = [];
   private readonly workbook: EditablePart;
   private readonly rels: EditablePart;
   private readonly types: EditablePart;
-  private readonly reportText: XmlText;
   /** The entries of the received file, by normalised name. */
   private readonly existing: ReadonlySet<string>;
 
@@ -219,7 +226,12 @@ class CopyBuilder {
     this.workbook = this.editable(model.workbookPart);
     this.rels = this.editable(relsPartFor(model.workbookPart));
     this.types = this.editable('[Content_Types].xml');
-    this.reportText = this.read(report.part);
+    // The report sheet is inflated only to be edited; unedited (a flat export) it is copied
+    // as it is, but a part too large to read is refused all the same.
+    const entry = model.zip.find(report.part);
+    if (!entry) throw new XlsxError('no-workbook', messages.noWorkbook(), `${report.part} missing`);
+    const limit = model.zip.maxPartBytes;
+    if (entry.size > limit) throw new XlsxError('too-large', messages.partTooLarge(entry.name, entry.size, limit), `${entry.name}: ${entry.size} > ${limit}`);
     this.existing = new Set(model.zip.entries.map((e) => normalizePartName(e.name)));
   }
 
@@ -227,8 +239,9 @@ class CopyBuilder {
     // No edit (a flat export, whose report is generated beside it): the sheet is copied as it
     // is, without locating its elements (seconds on a 279-column export).
     if (edits.length > 0) {
-      const patch = inPart(this.report.part, () => patchSheetXml(this.reportText.text, edits));
-      if (patch.xml !== this.reportText.text) this.change(this.report.part, encodeXml(patch.xml, this.reportText));
+      const reportText = this.read(this.report.part);
+      const patch = inPart(this.report.part, () => patchSheetXml(reportText.text, edits));
+      if (patch.xml !== reportText.text) this.change(this.report.part, encodeXml(patch.xml, reportText));
       if (patch.droppedFormulas.length) this.dropFromCalcChain(patch.droppedFormulas);
     }
     inPart(this.workbook.part, () => {
@@ -246,16 +259,16 @@ class CopyBuilder {
       const key = normalizePartName(entry.name);
       if (this.removed.has(key)) continue;
       const content = this.changed.get(key);
-      items.push(content ? { kind: 'new', name: entry.name, content } : { kind: 'copy', entry });
+      items.push(content ? newItem(entry.name, content) : { kind: 'copy', entry });
     }
-    for (const a of this.appended) items.push({ kind: 'new', ...a });
+    for (const a of this.appended) items.push(newItem(a.name, a.content));
     return writeZip(items, zip, zip.comment);
   }
 
   private addSheets(writes: readonly SheetWrite[]): void {
     if (writes.length === 0) return;
     const styles = this.stylesFor(writes.map((w) => w.spec));
-    const mainNs = inPart(this.report.part, () => sheetNamespace(this.reportText.text));
+    const mainNs = inPart(this.workbook.part, () => spreadsheetNamespace(this.workbook.xml, 'workbook'));
     const relType = this.model.workbookRels.find((r) => r.id === this.report.rId)?.type ?? '';
     const contentType = overrideContentType(this.types, this.report.part) ?? WORKSHEET_CONTENT_TYPE;
     const usedIds = this.model.workbookRels.map((r) => r.id);
@@ -268,7 +281,12 @@ class CopyBuilder {
       const old = w.replaces;
       const part = old?.part ?? freePartName(directoryOf(this.report.part), usedParts);
       const drawingRId = this.drawingFor(part, w, mainNs === MAIN_NS, usedParts);
-      const xml = encodeXml(renderWorksheet(w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId }));
+      // Deflated as it is written: a generated report's XML (tens of MB) never exists whole.
+      const deflating = new DeflatingPart();
+      const out = new XmlBytes(deflating.push);
+      writeWorksheet(out, w.spec, { mainNs, styleOf: styles?.appender.styleOf, drawingRId });
+      out.close();
+      const xml = deflating.content();
       if (old?.part) {
         this.change(old.part, xml);
         continue;
@@ -382,7 +400,7 @@ class CopyBuilder {
     removeOverride(this.types, part);
   }
 
-  private change(part: string, content: Uint8Array): void {
+  private change(part: string, content: PartContent): void {
     this.changed.set(normalizePartName(part), content);
   }
 
@@ -397,10 +415,19 @@ class CopyBuilder {
   }
 }
 
-/** The spreadsheet namespace the report sheet uses (transitional or strict), whatever its prefix. */
-function sheetNamespace(xml: string): string {
-  // flat: a worksheet never nests another, so its end is one search (not a walk over every tag).
-  const root = findElement(xml, 'worksheet', 0, xml.length, true);
+function newItem(name: string, content: PartContent): ZipItem {
+  // isView, not instanceof: bytes from another realm (a test's jsdom, an iframe) are bytes too.
+  return ArrayBuffer.isView(content) ? { kind: 'new', name, content } : { kind: 'deflated', name, ...content };
+}
+
+/**
+ * The spreadsheet namespace of the package (transitional or strict), whatever its prefix,
+ * from the workbook part: a package is one or the other throughout, and the report sheet
+ * itself (tens of MB in a flat export) need not be inflated for it.
+ */
+function spreadsheetNamespace(xml: string, rootName: string): string {
+  // flat: the root never nests another of its name, so its end is one search.
+  const root = findElement(xml, rootName, 0, xml.length, true);
   if (!root) return MAIN_NS;
   const p = prefixOf(root.qname);
   return getAttr(openTag(xml, root), p ? `xmlns:${p.slice(0, -1)}` : 'xmlns') ?? MAIN_NS;

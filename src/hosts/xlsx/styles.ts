@@ -40,6 +40,47 @@ function styleKey(cell: TableCell): string {
   return `${h.bold ? 'b' : ''}|${h.format ?? ''}|${h.fill ?? ''}|${h.align ?? ''}|${h.verticalAlign ?? ''}|${h.wrap ? 'w' : ''}|${h.border ? 'x' : ''}|${h.fontSize ?? ''}`;
 }
 
+interface MemoEntry {
+  readonly format: string | undefined;
+  readonly fill: string | undefined;
+  readonly fontSize: number | undefined;
+  readonly index: number;
+}
+
+/** bold, wrap, border and the two alignments as one small number; -1 for an alignment we do not know. */
+function flagsOf(h: TableCell): number {
+  const al = h.align;
+  const a = al === undefined ? 0 : al === 'right' ? 3 : al === 'center' ? 2 : al === 'left' ? 1 : -1;
+  const va = h.verticalAlign;
+  const v = va === undefined ? 0 : va === 'top' ? 1 : va === 'center' ? 2 : -1;
+  if (a < 0 || v < 0) return -1;
+  return (h.bold ? 1 : 0) | (h.wrap ? 2 : 0) | (h.border ? 4 : 0) | (a << 3) | (v << 5);
+}
+
+/**
+ * A cell's style index found again without building its key: ~700,000 cells of a generated
+ * report share a few dozen styles. Buckets by the flags, then the few string fields compared.
+ */
+class StyleMemo {
+  private readonly buckets: (MemoEntry[] | undefined)[] = [];
+
+  get(h: TableCell): number | undefined {
+    const f = flagsOf(h);
+    const bucket = f < 0 ? undefined : this.buckets[f];
+    if (!bucket) return undefined;
+    for (let i = 0; i < bucket.length; i++) {
+      const e = bucket[i];
+      if (e.format === h.format && e.fill === h.fill && e.fontSize === h.fontSize) return e.index;
+    }
+    return undefined;
+  }
+
+  set(h: TableCell, index: number): void {
+    const f = flagsOf(h);
+    if (f >= 0) (this.buckets[f] ??= []).push({ format: h.format, fill: h.fill, fontSize: h.fontSize, index });
+  }
+}
+
 /** A fill colour as Excel's ARGB (`FFD9E1F2`); a misuse for anything but 6 hex digits. */
 export function argb(fill: string): string {
   if (!/^[0-9A-Fa-f]{6}$/.test(fill)) throw new RangeError(`Color de relleno inválido «${fill}»: se esperan 6 dígitos hexadecimales (RRGGBB).`);
@@ -80,10 +121,16 @@ function xfXml(p: string, ids: XfIds, cell?: TableCell): string {
 
 /** Throws RangeError for a style hint no cell can have (checked before writing anything). */
 export function assertValidStyle(cell: TableCell): void {
-  const h = cell;
-  if (h.fill) argb(h.fill);
-  validFontSize(h.fontSize);
+  const fill = cell.fill;
+  if (fill && !VALID_FILLS.has(fill)) {
+    argb(fill);
+    if (VALID_FILLS.size < 256) VALID_FILLS.add(fill);
+  }
+  validFontSize(cell.fontSize);
 }
+
+/** Fills already checked (a report repeats a handful over hundreds of thousands of cells). */
+const VALID_FILLS = new Set<string>();
 
 function validFontSize(size: number | undefined): number | undefined {
   if (size === undefined) return undefined;
@@ -103,8 +150,12 @@ export class NewStyles {
   private readonly fills: string[] = [];
   private bordered = false;
 
+  private readonly memo = new StyleMemo();
+
   readonly styleOf = (cell: TableCell): number | undefined => {
     if (!wantsStyle(cell)) return undefined;
+    const known = this.memo.get(cell);
+    if (known !== undefined) return known;
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
@@ -114,6 +165,7 @@ export class NewStyles {
       index = this.xfs.push(xfXml('', ids, cell)) - 1;
       this.byKey.set(key, index);
     }
+    this.memo.set(cell, index);
     return index;
   };
 
@@ -233,8 +285,12 @@ export class AppendedStyles {
     this.existingFormats = this.readFormats();
   }
 
+  private readonly memo = new StyleMemo();
+
   readonly styleOf = (cell: TableCell): number | undefined => {
     if (!wantsStyle(cell)) return undefined;
+    const known = this.memo.get(cell);
+    if (known !== undefined) return known;
     const key = styleKey(cell);
     let index = this.byKey.get(key);
     if (index === undefined) {
@@ -250,6 +306,7 @@ export class AppendedStyles {
       index = this.xfs.indexOf(xfXml(p, ids, cell));
       this.byKey.set(key, index);
     }
+    this.memo.set(cell, index);
     return index;
   };
 

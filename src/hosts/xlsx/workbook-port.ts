@@ -31,8 +31,10 @@ export interface XlsxWorkbookPort extends WorkbookPort {
  * a native bar chart over it, where the add-in puts its own.
  */
 export function newSheetOf(sheet: ToolSheet): NewSheet {
-  const body: TableCell[][] = sheet.table.map((row) => [...row]);
-  const width = Math.max(1, ...sheet.table.map((r) => r.length));
+  // Rows are copied only where the chart's data goes (a generated report has 45,000 rows,
+  // too many to spread into Math.max, too).
+  const body: (readonly TableCell[])[] = [...sheet.table];
+  const width = sheet.table.reduce((w, r) => Math.max(w, r.length), 1);
   if (sheet.chart) {
     const data: TableCell[][] = [
       [
@@ -42,16 +44,17 @@ export function newSheetOf(sheet: ToolSheet): NewSheet {
       ...sheet.chart.points.map((p): TableCell[] => [{ value: p.category }, { value: p.value, format: '0.0' }]),
     ];
     data.forEach((cells, i) => {
-      const row = (body[i] ??= []);
+      const row = [...(body[i] ?? [])];
       while (row.length < width + 1) row.push({ value: null });
       row.push(...cells);
+      body[i] = row;
     });
   }
   // The preface and its blank row push the table down: its merges and frozen rows move with it.
   const preface = sheet.preface;
   const shift = preface !== undefined ? 2 : 0;
   const table: (readonly TableCell[])[] = preface !== undefined ? [[{ value: preface, bold: true }], [], ...body] : body;
-  const merges = (sheet.merges ?? []).map((m) => ({ top: m.top + shift, bottom: m.bottom + shift, left: m.left, right: m.right }));
+  const merges = shift ? (sheet.merges ?? []).map((m) => ({ top: m.top + shift, bottom: m.bottom + shift, left: m.left, right: m.right })) : (sheet.merges ?? []);
   const chart = sheet.chart && sheet.chart.points.length > 0 ? chartOver(sheet.chart, shift, width + 1) : undefined;
   return {
     name: sheet.name,

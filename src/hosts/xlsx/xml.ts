@@ -71,13 +71,15 @@ export function unescapeXml(s: string): string {
 
 /**
  * OOXML strings carry characters XML cannot hold as `_xHHHH_`; a literal `_xHHHH_` in the
- * text is written with its underscore escaped (`_x005F_`) so it reads back unchanged.
+ * text is written with its underscore escaped (`_x005F_`) so it reads back unchanged (every
+ * such underscore, also one that closes the previous `_xHHHH_`). A carriage return is one of
+ * them: an XML reader turns a literal CR into a line feed (Excel writes `_x000D_` too).
  */
 export function encodeOoxmlString(s: string): string {
   return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 export function decodeOoxmlString(s: string): string {

@@ -4,7 +4,7 @@
  * only the parts we need, and copy untouched entries into a new archive byte for byte
  * (compressed bytes included).
  */
-import { zipCodec } from './codec';
+import { zipCodec, type RawDeflater } from './codec';
 import { XlsxError, messages } from './errors';
 
 export { crc32 } from './codec';
@@ -278,10 +278,43 @@ function inflateRaw(raw: Uint8Array, e: ZipEntry): Uint8Array {
 
 // ---------------------------------------------------------------- writing
 
-/** An entry of the archive to write: an original one copied as is, or new content. */
+/** An entry of the archive to write: an original one copied as is, new content, or new content already deflated. */
 export type ZipItem =
   | { readonly kind: 'copy'; readonly entry: ZipEntry }
-  | { readonly kind: 'new'; readonly name: string; readonly content: Uint8Array };
+  | { readonly kind: 'new'; readonly name: string; readonly content: Uint8Array }
+  | ({ readonly kind: 'deflated'; readonly name: string } & DeflatedContent);
+
+/** A part's DEFLATE stream (in pieces), with the CRC-32 and size of what it inflates to. */
+export interface DeflatedContent {
+  readonly data: readonly Uint8Array[];
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * A part deflated while it is produced, piece by piece (`push` is an XmlBytes sink): a
+ * generated sheet of tens of MB never exists whole, in text or in bytes. Deflated at level 1
+ * once it outgrows one piece (as writeZip does above FAST_DEFLATE_BYTES), at 6 otherwise.
+ */
+export class DeflatingPart {
+  private deflater: RawDeflater | undefined;
+  private crc = 0;
+  private size = 0;
+
+  readonly push = (data: Uint8Array, final: boolean): void => {
+    const codec = zipCodec();
+    this.crc = codec.crc32(data, this.crc);
+    this.size += data.length;
+    this.deflater ??= codec.deflater(final && this.size <= FAST_DEFLATE_BYTES ? 6 : 1);
+    this.deflater.push(data, final);
+  };
+
+  /** The part, once its final piece was pushed. */
+  content(): DeflatedContent {
+    if (!this.deflater) throw new Error('DeflatingPart: nothing was pushed');
+    return { data: this.deflater.out, crc: this.crc >>> 0, size: this.size };
+  }
+}
 
 interface Written {
   readonly central: Uint8Array;
@@ -301,7 +334,9 @@ export function writeZip(items: readonly ZipItem[], source?: ZipArchive, comment
     const w =
       item.kind === 'new'
         ? writeNew(item.name, item.content, push)
-        : writeCopy(item.entry, requireSource(source), push);
+        : item.kind === 'deflated'
+          ? writeFresh(freshHeader(item.name, item.crc, item.size), item.data, push)
+          : writeCopy(item.entry, requireSource(source), push);
     centrals.push(withOffset(w.central, start));
   }
   const cdStart = offset;
@@ -326,16 +361,16 @@ const FAST_DEFLATE_BYTES = 1 << 20;
 function writeNew(name: string, content: Uint8Array, push: (c: Uint8Array) => void): Written {
   const codec = zipCodec();
   const data = codec.deflateRaw(content, content.length > FAST_DEFLATE_BYTES ? 1 : 6);
-  return writeFresh(
-    { nameBytes: encoder.encode(name), method: METHOD_DEFLATE, flags: 0, crc: codec.crc32(content), time: DOS_TIME, date: DOS_DATE, size: content.length },
-    data,
-    push,
-  );
+  return writeFresh(freshHeader(name, codec.crc32(content), content.length), [data], push);
+}
+
+function freshHeader(name: string, crc: number, size: number): FreshHeader {
+  return { nameBytes: encoder.encode(name), method: METHOD_DEFLATE, flags: 0, crc, time: DOS_TIME, date: DOS_DATE, size };
 }
 
 /** Copies the local record verbatim; only ZIP64 entries get fresh (plain) headers. */
 function writeCopy(e: ZipEntry, zip: ZipArchive, push: (c: Uint8Array) => void): Written {
-  if (e.zip64) return writeFresh(e, compressedData(zip, e), push);
+  if (e.zip64) return writeFresh(e, [compressedData(zip, e)], push);
   compressedData(zip, e); // validates the local header before copying it
   push(zip.bytes.subarray(e.localOffset, e.recordEnd));
   return { central: e.central.slice() };
@@ -351,8 +386,9 @@ interface FreshHeader {
   readonly size: number;
 }
 
-function writeFresh(h: FreshHeader, data: Uint8Array, push: (c: Uint8Array) => void): Written {
-  if (data.length >= 0xffffffff || h.size >= 0xffffffff) throw copyTooLarge(`part of ${h.size} bytes`);
+function writeFresh(h: FreshHeader, pieces: readonly Uint8Array[], push: (c: Uint8Array) => void): Written {
+  const compressed = pieces.reduce((n, p) => n + p.length, 0);
+  if (compressed >= 0xffffffff || h.size >= 0xffffffff) throw copyTooLarge(`part of ${h.size} bytes`);
   const flags = (h.flags & ~(FLAG_DATA_DESCRIPTOR | FLAG_UTF8)) | (isAscii(h.nameBytes) ? 0 : FLAG_UTF8);
   const local = new Uint8Array(30 + h.nameBytes.length);
   const lv = new DataView(local.buffer);
@@ -363,12 +399,12 @@ function writeFresh(h: FreshHeader, data: Uint8Array, push: (c: Uint8Array) => v
   lv.setUint16(10, h.time, true);
   lv.setUint16(12, h.date, true);
   lv.setUint32(14, h.crc, true);
-  lv.setUint32(18, data.length, true);
+  lv.setUint32(18, compressed, true);
   lv.setUint32(22, h.size, true);
   lv.setUint16(26, h.nameBytes.length, true);
   local.set(h.nameBytes, 30);
   push(local);
-  push(data);
+  for (const p of pieces) push(p);
 
   const central = new Uint8Array(46 + h.nameBytes.length);
   const cv = new DataView(central.buffer);
@@ -380,7 +416,7 @@ function writeFresh(h: FreshHeader, data: Uint8Array, push: (c: Uint8Array) => v
   cv.setUint16(12, h.time, true);
   cv.setUint16(14, h.date, true);
   cv.setUint32(16, h.crc, true);
-  cv.setUint32(20, data.length, true);
+  cv.setUint32(20, compressed, true);
   cv.setUint32(24, h.size, true);
   cv.setUint16(28, h.nameBytes.length, true);
   central.set(h.nameBytes, 46);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { deflateSync, unzipSync } from 'fflate';
+import { deflateSync, inflateSync, unzipSync } from 'fflate';
 import { openXlsx, writePlannedCopy } from '../../../src/hosts/xlsx';
 import { crc32, fflateCodec, setZipCodec, zipCodec } from '../../../src/hosts/xlsx/codec';
 import { nodeCodec, useNodeCodec } from '../../../src/hosts/xlsx/node-codec';
@@ -81,6 +81,35 @@ describe('useNodeCodec', () => {
       setZipCodec(codec);
       expect(() => openXlsx(bytes).readSheet(REPORT)).toThrow(expect.objectContaining({ code: 'truncated' }));
     }
+  });
+});
+
+describe('the streaming deflater (a generated sheet deflated as it is written)', () => {
+  // ~3 MB of sheet-like XML: repetitive, as a generated report is.
+  const text = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="3"><v>${(i * 37) % 1000}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>AO ${i % 97} - Meta física</t></is></c></row>`).join('');
+  const data = new TextEncoder().encode(text);
+
+  it.each([
+    ['fflate', fflateCodec],
+    ['node:zlib', nodeCodec],
+  ])('%s: pieces of any size, from a reused buffer, make one stream that inflates to the input', (_, codec) => {
+    const d = codec.deflater(1);
+    const buffer = new Uint8Array(1 << 20);
+    const sizes = [100, 40_000, 1 << 20, 5, 70_000];
+    let crc = 0;
+    for (let at = 0, k = 0; at < data.length; k++) {
+      const n = Math.min(sizes[k % sizes.length], data.length - at);
+      buffer.set(data.subarray(at, at + n));
+      crc = codec.crc32(buffer.subarray(0, n), crc);
+      d.push(buffer.subarray(0, n), at + n === data.length);
+      buffer.fill(0x5a); // the deflater must not have kept the piece
+      at += n;
+    }
+    const stream = Buffer.concat(d.out);
+    expect(Buffer.from(inflateSync(stream)).equals(Buffer.from(data))).toBe(true);
+    expect(crc).toBe(crc32(data));
+    // About as small as one deflate of the whole (the node pieces are primed with the previous 32 KB).
+    expect(stream.length).toBeLessThan(deflateSync(data, { level: 1 }).length * 1.1);
   });
 });
 
