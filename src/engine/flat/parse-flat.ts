@@ -1,6 +1,20 @@
 import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { cellText, isBlank, readNumber } from '../grid/text';
-import type { Activity, ActivityRow, Located, MonthCell, Objective, PoiModel, RowKind, StrategicAction } from '../model';
+import {
+  CELL_BLANK,
+  CELL_NEGATIVE,
+  CELL_POSITIVE,
+  cellBits,
+  type Activity,
+  type ActivityRow,
+  type Located,
+  type MonthCell,
+  type Objective,
+  type PoiModel,
+  type RowKind,
+  type StrategicAction,
+} from '../model';
+import { MonthRow, type MonthColumns } from '../parse/month-row';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
@@ -171,6 +185,7 @@ class BlockReader {
   private readonly blocks: Readonly<Record<'F' | 'Fn', ReadonlyMap<Phase, MonthBlock>>>;
   /** Where a value the export lacks (a missing block or Total) is reported: the AO's code. */
   private readonly fallbackCol: number;
+  private readonly columnsByBlocks = new Map<MonthBlock | null, Map<MonthBlock | null, MonthColumns>>();
 
   constructor(
     private readonly grid: Grid,
@@ -199,14 +214,43 @@ class BlockReader {
 
   activityRow(rows: readonly number[], kind: RowKind, physical: MonthBlock | null, financial: MonthBlock | null): ActivityRow {
     const first = rows[0];
-    return {
-      row: first,
-      kind,
-      physical: this.months.map((m) => this.monthCell(rows, physical, m)),
-      physicalAccumulated: this.totalCell(first, physical),
-      financial: this.months.map((m) => this.monthCell(rows, financial, m)),
-      financialAccumulated: this.totalCell(first, financial),
-    };
+    const columns = this.columns(physical, financial);
+    const cells = this.grid.rows[first];
+    const { cols } = columns;
+    const n = this.months.length;
+    // A month of a one-row AO is the grid's cell; a sum over rows, a missing column and any
+    // text are built here (MonthRow's odd cells).
+    let odd: (MonthCell | undefined)[] | null = null;
+    let physicalBits = 0;
+    let financialBits = 0;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i];
+      let bits: number;
+      const v = col >= 0 && rows.length === 1 && cells !== undefined ? cells[col] : undefined;
+      if (col >= 0 && rows.length === 1 && (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v)))) {
+        bits = v === undefined || v === null ? CELL_BLANK : v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
+      } else {
+        const cell = this.monthCell(rows, i < n ? physical : financial, this.months[i < n ? i : i - n]);
+        (odd ??= [])[i] = cell;
+        bits = cellBits(cell.value, cell.problem);
+      }
+      if (i < n) physicalBits |= bits;
+      else financialBits |= bits;
+    }
+    return new MonthRow(first, kind, cells, columns, { odd, physicalBits, financialBits }, this.totalCell(first, physical), this.totalCell(first, financial));
+  }
+
+  /** The period's month columns of a physical and a financial block (-1 where missing), built once per pair. */
+  private columns(physical: MonthBlock | null, financial: MonthBlock | null): MonthColumns {
+    let byFinancial = this.columnsByBlocks.get(physical);
+    if (!byFinancial) this.columnsByBlocks.set(physical, (byFinancial = new Map()));
+    let columns = byFinancial.get(financial);
+    if (!columns) {
+      const of = (block: MonthBlock | null): number[] => this.months.map((m) => (block ? block.months[m - 1] : -1));
+      columns = { cols: [...of(physical), ...of(financial)], physical: this.months.length };
+      byFinancial.set(financial, columns);
+    }
+    return columns;
   }
 
   private totalCell(row: number, block: MonthBlock | null): Located<CellValue> {

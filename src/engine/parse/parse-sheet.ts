@@ -1,15 +1,15 @@
-import { cellAt, gridWidth, type Address, type CellValue, type Grid } from '../grid/cell';
+import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { monthNumber } from '../grid/months';
-import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
+import { cellText, compactLabel, isBlank, normalizeLabel } from '../grid/text';
 import { isHeaderLabel, isTitleText } from '../layout/find-layout';
-import { cellKey, valuesUnderMerges } from './merged-cells';
+import { valuesUnderMerges } from './merged-cells';
+import { LocatedCell, MonthRow, oddCells, type MonthColumns } from './month-row';
 import type {
   Activity,
   ActivityRow,
   AggregationType,
   Layout,
   Located,
-  MonthCell,
   PoiModel,
   RowKind,
   StrategicAction,
@@ -74,7 +74,6 @@ export function parseSheet(grid: Grid, layout: Layout): PoiModel {
 }
 
 class SheetParser {
-  private readonly width: number;
   private readonly objectives: MutableObjective[] = [];
   private readonly actions: MutableAction[] = [];
   private readonly activities: Activity[] = [];
@@ -88,15 +87,15 @@ class SheetParser {
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
   private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
 
-  /** Month cells whose value hides under a merged area: read as blank (see merged-cells.ts). */
-  private readonly underMerge: Set<number> | null;
+  /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
+  private readonly monthColumns: MonthColumns;
 
   constructor(
     private readonly grid: Grid,
     private readonly layout: Layout,
   ) {
-    this.width = gridWidth(grid);
-    this.underMerge = valuesUnderMerges(grid, [...layout.columns.physicalMonths, ...layout.columns.financialMonths]);
+    const cols = [...layout.columns.physicalMonths, ...layout.columns.financialMonths];
+    this.monthColumns = { cols, physical: layout.columns.physicalMonths.length, underMerge: valuesUnderMerges(grid, cols) };
   }
 
   parse(): PoiModel {
@@ -196,16 +195,9 @@ class SheetParser {
   private readRow(row: number, kind: RowKind): ActivityRow {
     const cols = this.layout.columns;
     const cells = this.grid.rows[row];
-    return {
-      row,
-      kind,
-      physical: monthCells(cells, row, cols.physicalMonths, this.underMerge),
-      physicalAccumulated: this.at(row, cols.physicalAccumulated),
-      financial: monthCells(cells, row, cols.financialMonths, this.underMerge),
-      financialAccumulated: this.at(row, cols.financialAccumulated),
-    };
+    const found = oddCells(row, cells, this.monthColumns);
+    return new MonthRow(row, kind, cells, this.monthColumns, found, this.at(row, cols.physicalAccumulated), this.at(row, cols.financialAccumulated));
   }
-
 
   private programmedRow(row: number, label: string): void {
     this.flushPending();
@@ -333,82 +325,6 @@ class SheetParser {
     };
     return true;
   }
-}
-
-// The model holds a few dozen cells per AO (a quarter of a million on a 10,000-AO sheet), all
-// alive until the end of the run: each is one small object, and its address object is built
-// only when asked for (a rule flagging that cell), not kept beside every cell.
-
-/** A value with its cell. */
-class LocatedCell<T> implements Located<T> {
-  constructor(
-    readonly value: T,
-    readonly row: number,
-    readonly col: number,
-  ) {}
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/**
- * A month cell holding a finite number or nothing: its value is the cell itself, read from
- * the grid's row (the grid is never changed). Keeping the number in a field of its own would
- * make V8 box each one in a separate heap object once the field has seen a fraction.
- */
-class PlainMonthCell implements MonthCell {
-  constructor(
-    private readonly cells: ReadonlyArray<CellValue> | undefined,
-    readonly row: number,
-    readonly col: number,
-  ) {}
-
-  get raw(): number | null {
-    const v = this.cells?.[this.col];
-    return v === undefined ? null : (v as number | null);
-  }
-
-  get value(): number | null {
-    return this.raw;
-  }
-
-  get problem(): undefined {
-    return undefined;
-  }
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/** A month cell holding text, a boolean or a non-finite number: read by readNumber. */
-class ReadMonthCell implements MonthCell {
-  constructor(
-    readonly row: number,
-    readonly col: number,
-    readonly raw: CellValue,
-    readonly value: number | null,
-    readonly problem: MonthCell['problem'],
-  ) {}
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/** The month cells of one row at `cols`, read from the row's cells. */
-function monthCells(cells: ReadonlyArray<CellValue> | undefined, row: number, cols: readonly number[], underMerge: Set<number> | null): MonthCell[] {
-  return cols.map((col): MonthCell => {
-    const v = cells ? cells[col] : undefined;
-    const raw = v === undefined ? null : v;
-    // A value hidden under a merged area is not counted (value-under-merge reports it).
-    if (underMerge !== null && underMerge.has(cellKey(row, col))) return new ReadMonthCell(row, col, raw, null, 'under-merge');
-    // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(cells, row, col);
-    const read = readNumber(raw);
-    return new ReadMonthCell(row, col, raw, read.value, read.problem);
-  });
 }
 
 function rowKind(value: CellValue): RowKind | null {

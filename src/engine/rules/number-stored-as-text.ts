@@ -19,7 +19,7 @@ export default defineRule({
   create: (context) => ({
     activity(f) {
       if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
-      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number', TEXT_NUMBER)) {
         if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
         context.flag(
           m.cell.at,

@@ -28,7 +28,7 @@ export default defineRule({
     return {
       activity(f) {
         if ((monthFlags(f.activity) & UNDER_MERGE) === 0) return;
-        for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge')) {
+        for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge', UNDER_MERGE)) {
           context.flag(
             m.cell.at,
             'hidden',
