@@ -1,7 +1,7 @@
 import { cellAt, type CellValue, type Grid } from '../grid/cell';
-import { monthNumber } from '../grid/months';
-import { cellText, compactLabel, isBlank, normalizeLabel } from '../grid/text';
-import { isHeaderLabel, isTitleText } from '../layout/find-layout';
+import { normalizedMonthNumber } from '../grid/months';
+import { cellText, isBlank, normalizeLabel } from '../grid/text';
+import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
 import { LocatedCell, MonthRow, oddCells, type MonthColumns } from './month-row';
 import type {
@@ -68,6 +68,13 @@ interface MutableObjective {
   strategicActions: StrategicAction[];
 }
 
+/** A non-blank cell of a row that is not an AO row: its text and that text normalised. */
+interface RowText {
+  readonly col: number;
+  readonly text: string;
+  readonly norm: string;
+}
+
 /** Walks the rows after the header: OEI → AEI → AO pairs, AEI lines, totals, traffic light. */
 export function parseSheet(grid: Grid, layout: Layout): PoiModel {
   return new SheetParser(grid, layout).parse();
@@ -118,30 +125,33 @@ class SheetParser {
     return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
   }
 
-  private rowTexts(row: number): { col: number; text: string }[] {
+  /** The row's non-blank cells as text, each normalised once for the label tests below. */
+  private rowTexts(row: number): RowText[] {
     const r = this.grid.rows[row];
-    const out: { col: number; text: string }[] = [];
+    const out: RowText[] = [];
     if (!r) return out;
     for (let col = 0; col < r.length; col++) {
       const v = r[col];
-      if (!isBlank(v ?? null)) out.push({ col, text: cellText(v ?? null) });
+      if (v === undefined || v === null) continue;
+      const text = typeof v === 'string' ? v.trim() : String(v);
+      if (text !== '') out.push({ col, text, norm: normalizeLabel(text) });
     }
     return out;
   }
 
   private parseRow(row: number): void {
     const cols = this.layout.columns;
-    const label = cellText(cellAt(this.grid, row, cols.label));
     // AO rows are nearly all rows: decide them first, without looking at the other cells.
     const kind = rowKind(cellAt(this.grid, row, cols.progEje));
-    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
     if (kind === 'EJECUTADO') return this.executedRow(row);
+    const label = cellText(cellAt(this.grid, row, cols.label));
+    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
 
     const texts = this.rowTexts(row);
     if (texts.length === 0) return;
-    if (texts.some((t) => isHeaderLabel(t.text))) return void this.repeatedHeaderRows.push(row);
+    if (texts.some((t) => isNormalizedHeaderLabel(t.norm))) return void this.repeatedHeaderRows.push(row);
     if (this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
-    if (texts.length <= 2 && texts.every((t) => isTitleText(t.text))) return;
+    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return;
 
     if (this.strategicActionLine(row, texts)) return;
     if (this.totalLine(row, texts)) return;
@@ -156,8 +166,9 @@ class SheetParser {
     this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200), at: { row, col: texts[0].col } });
   }
 
-  private isMonthHeaderRow(texts: { text: string }[]): boolean {
-    const months = texts.filter((t) => monthNumber(t.text) !== null).length;
+  private isMonthHeaderRow(texts: readonly RowText[]): boolean {
+    let months = 0;
+    for (const t of texts) if (normalizedMonthNumber(t.norm) !== null) months++;
     return months >= 2 && months >= texts.length / 2;
   }
 
@@ -262,11 +273,11 @@ class SheetParser {
   }
 
   /** `EJECUCIÓN FÍSICA POR AEI.01.01:` and/or `EJECUCIÓN FINANCIERA POR AEI.01.01:` on this row. */
-  private strategicActionLine(row: number, texts: { col: number; text: string }[]): boolean {
+  private strategicActionLine(row: number, texts: readonly RowText[]): boolean {
     const cols = this.layout.columns;
     let found = false;
     for (const t of texts) {
-      const n = normalizeLabel(t.text);
+      const n = t.norm;
       const physical = n.startsWith('EJECUCION FISICA POR');
       const financial = n.startsWith('EJECUCION FINANCIERA POR');
       if (!physical && !financial) continue;
@@ -289,9 +300,9 @@ class SheetParser {
     return found;
   }
 
-  private totalLine(row: number, texts: { col: number; text: string }[]): boolean {
+  private totalLine(row: number, texts: readonly RowText[]): boolean {
     const first = texts[0];
-    const n = normalizeLabel(first.text);
+    const n = first.norm;
     const entry = TOTAL_LABELS.find(([prefix]) => n.startsWith(prefix));
     if (!entry) return false;
     this.flushPending();
@@ -305,17 +316,21 @@ class SheetParser {
     return true;
   }
 
-  private trafficLightRow(row: number, texts: { col: number; text: string }[]): boolean {
-    const bands = texts.map((t) => ({ col: t.col, band: bandOf(t.text) }));
-    if (bands.filter((b) => b.band).length === 3) {
+  private trafficLightRow(row: number, texts: readonly RowText[]): boolean {
+    let bands = 0;
+    for (const t of texts) if (bandOf(t.norm) !== null) bands++;
+    if (bands === 3) {
       this.flushPending();
       const cols = {} as Record<TrafficColor, number>;
-      for (const b of bands) if (b.band) cols[b.band] = b.col;
+      for (const t of texts) {
+        const band = bandOf(t.norm);
+        if (band) cols[band] = t.col;
+      }
       this.trafficLight = { headerRow: row, cols, aei: null, ao: null };
       return true;
     }
     if (!this.trafficLight) return false;
-    const n = normalizeLabel(texts[0].text);
+    const n = texts[0].norm;
     const target = n.startsWith('ACCIONES ESTRATEGICAS') ? 'aei' : n.startsWith('ACTIVIDADES OPERATIVAS') ? 'ao' : null;
     if (!target) return false;
     const c = this.trafficLight.cols;
@@ -336,8 +351,12 @@ function rowKind(value: CellValue): RowKind | null {
   return null;
 }
 
-function bandOf(text: string): TrafficColor | null {
-  const c = compactLabel(text);
+/** The band a traffic-light header names, from its normalised text. */
+function bandOf(normalized: string): TrafficColor | null {
+  // Every band starts with <, 7 or >: most texts stop here.
+  const first = normalized.charCodeAt(0);
+  if (first !== 60 && first !== 55 && first !== 62) return null;
+  const c = normalized.replace(/ /g, '');
   if (/^<75%?$/.test(c)) return 'red';
   if (/^75%?-95%?$/.test(c)) return 'yellow';
   if (/^>95%?$/.test(c)) return 'green';

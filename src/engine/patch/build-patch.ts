@@ -17,6 +17,7 @@ export function computedCells(model: PoiModel, figures: Figures): ComputedCell[]
   const cols = model.layout.columns;
   for (const f of figures.activities) {
     const { programmed, executed, percent } = f.activity;
+    const first = cells.length;
     if (programmed) {
       add({ row: programmed.row, col: cols.physicalAccumulated }, 'physical-accumulated', f.physicalProgrammed);
       add({ row: programmed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialProgrammed);
@@ -26,6 +27,9 @@ export function computedCells(model: PoiModel, figures: Figures): ComputedCell[]
       add({ row: executed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialExecuted);
     }
     if (percent) add(percent.at, 'percent', f.percent, f.color);
+    // The AO's few cells in sheet order (stable): the AO follow each other down the sheet,
+    // so the final sort meets long runs already in order instead of 50,000 cells to sort.
+    inOrder(cells, first);
   }
   for (const s of figures.strategicActions) {
     const { physicalLine, financialLine } = s.strategicAction;
@@ -44,7 +48,22 @@ export function computedCells(model: PoiModel, figures: Figures): ComputedCell[]
     if (!row) continue;
     for (const color of ['red', 'yellow', 'green'] as const) add(row.counts[color].at, 'traffic-light-count', counts[color]);
   }
-  return cells.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+  return cells.sort(bySheetOrder);
+}
+
+const bySheetOrder = (a: ComputedCell, b: ComputedCell): number => a.at.row - b.at.row || a.at.col - b.at.col;
+
+/** Stable insertion sort of `cells[from…]` by sheet order (a handful of cells). */
+function inOrder(cells: ComputedCell[], from: number): void {
+  for (let i = from + 1; i < cells.length; i++) {
+    const c = cells[i];
+    let j = i - 1;
+    while (j >= from && bySheetOrder(cells[j], c) > 0) {
+      cells[j + 1] = cells[j];
+      j--;
+    }
+    cells[j + 1] = c;
+  }
 }
 
 /** The computed cells whose value differs from what the sheet holds. */

@@ -144,41 +144,36 @@ function listeners<K extends keyof RuleVisitors>(active: readonly Running[], key
   return active.filter((r) => !r.failed && r.visitors[key] !== undefined);
 }
 
+type Fail = (r: Running, e: unknown) => void;
+
+/**
+ * Hands each item to every rule listening for `key`. The visitor functions are taken out
+ * once (each rule's visitors object has its own shape), and one try block covers a run of
+ * calls: a rule that throws is marked failed and the walk goes on with the next rule.
+ */
+function visitAll<T>(active: readonly Running[], key: 'activity' | 'strategicAction' | 'stray', items: readonly T[], fail: Fail): void {
+  const listening = listeners(active, key);
+  const visit = listening.map((r) => r.visitors[key] as (item: T) => void);
+  const n = listening.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let j = 0;
+    while (j < n) {
+      try {
+        for (; j < n; j++) if (!listening[j].failed) visit[j](item);
+      } catch (error) {
+        fail(listening[j], error);
+        j++;
+      }
+    }
+  }
+}
+
 /** One pass over the AO, one over the AEI, one over the stray rows, then `end`. */
-function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: (r: Running, e: unknown) => void): void {
-  const onActivity = listeners(active, 'activity');
-  for (const f of figures.activities) {
-    for (const r of onActivity) {
-      if (r.failed) continue;
-      try {
-        r.visitors.activity!(f);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
-  const onStrategicAction = listeners(active, 'strategicAction');
-  for (const f of figures.strategicActions) {
-    for (const r of onStrategicAction) {
-      if (r.failed) continue;
-      try {
-        r.visitors.strategicAction!(f);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
-  const onStray = listeners(active, 'stray');
-  for (const s of model.strayRows) {
-    for (const r of onStray) {
-      if (r.failed) continue;
-      try {
-        r.visitors.stray!(s);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
+function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: Fail): void {
+  visitAll(active, 'activity', figures.activities, fail);
+  visitAll(active, 'strategicAction', figures.strategicActions, fail);
+  visitAll(active, 'stray', model.strayRows, fail);
   for (const r of listeners(active, 'end')) {
     try {
       r.visitors.end!();
