@@ -110,6 +110,8 @@ export interface ActivityRow {
    * holds at least the block's count; returns the count. Reads no MonthCell.
    */
   monthValues(block: MonthBlockKind, into: Float64Array): number;
+  /** `physical[i]` or `financial[i]`, without building the block's other cells. */
+  monthCell(block: MonthBlockKind, i: number): MonthCell;
 }
 
 /** The two month blocks of a row: physical goal and money. */

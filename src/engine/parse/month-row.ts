@@ -178,9 +178,20 @@ export class MonthRow implements ActivityRow {
     return to - from;
   }
 
+  monthCell(block: MonthBlockKind, i: number): MonthCell {
+    const cached = block === 'physical' ? this.physicalCells : this.financialCells;
+    if (cached !== null) return cached[i];
+    return this.cellAt(block === 'physical' ? i : this.columns.physical + i);
+  }
+
+  /** The cell at position `i` of `columns.cols`. */
+  private cellAt(i: number): MonthCell {
+    return this.odd?.[i] ?? new PlainMonthCell(this.cells, this.row, this.columns.cols[i]);
+  }
+
   private build(from: number, to: number): MonthCell[] {
     const out: MonthCell[] = [];
-    for (let i = from; i < to; i++) out.push(this.odd?.[i] ?? new PlainMonthCell(this.cells, this.row, this.columns.cols[i]));
+    for (let i = from; i < to; i++) out.push(this.cellAt(i));
     return out;
   }
 }

@@ -24,7 +24,7 @@ export default defineRule({
         // One observation per row and block, on its first blank month: a blank row is one problem.
         const blanks = rowBlockCells(row, block, context.model.layout, (c) => c.value === null && c.problem === undefined, PROGRAMMED_BLANK);
         if (blanks.length === 0) continue;
-        context.flag(blanks[0].cell.at, 'blank', { block, months: spanishList(blanks.map((m) => m.monthLabel)) }, { found: null });
+        context.flag(blanks[0].cell.at, 'blank', () => ({ block, months: spanishList(blanks.map((m) => m.monthLabel)) }), { found: null });
       }
     },
   }),

@@ -34,11 +34,13 @@ export interface MonthCellRef {
  */
 export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout, keep?: (cell: MonthCell) => boolean, need?: number): MonthCellRef[] {
   const out: MonthCellRef[] = [];
-  if (need !== undefined && ((block === 'físico' ? row.physicalBits : row.financialBits) & need) === 0) return out;
-  const cells = block === 'físico' ? row.physical : row.financial;
-  const months = block === 'físico' ? layout.months : layout.financialMonths;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+  const physical = block === 'físico';
+  if (need !== undefined && ((physical ? row.physicalBits : row.financialBits) & need) === 0) return out;
+  const blockKind = physical ? 'physical' : 'financial';
+  const count = physical ? row.physicalCount : row.financialCount;
+  const months = physical ? layout.months : layout.financialMonths;
+  for (let i = 0; i < count; i++) {
+    const cell = row.monthCell(blockKind, i);
     if (!keep || keep(cell)) out.push({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) });
   }
   return out;

@@ -28,12 +28,16 @@ export interface FlagValues {
   readonly found?: CellValue;
 }
 
-/** Data is required exactly when the template has placeholders (a template known only as `string` may take any). */
+/**
+ * Data is required exactly when the template has placeholders (a template known only as
+ * `string` may take any). It may be a function that returns it: called only when the message
+ * is shown, so a rule that flags thousands of cells past the cap formats nothing for them.
+ */
 export type FlagArgs<T extends string> = string extends T
-  ? [data?: MessageData<string>, values?: FlagValues]
+  ? [data?: MessageData<string> | (() => MessageData<string>), values?: FlagValues]
   : [Placeholders<T>] extends [never]
   ? [data?: Readonly<Record<string, never>>, values?: FlagValues]
-  : [data: MessageData<T>, values?: FlagValues];
+  : [data: MessageData<T> | (() => MessageData<T>), values?: FlagValues];
 
 export interface RuleMeta<M extends Messages = Messages> {
   /** kebab-case noun for the inconsistency; also the file name. */

@@ -34,11 +34,11 @@ export default defineRule({
       const exec = f.physicalExecuted;
       if (typeof prog === 'number' && typeof exec === 'number') {
         if (prog > 0 && exec > LIMIT * prog) {
-          context.flag(executed.physicalAccumulated.at, 'over', {
+          context.flag(executed.physicalAccumulated.at, 'over', () => ({
             found: showValue(exec),
             expected: showValue(prog),
             percent: wholePercent(exec / prog),
-          }, { expected: prog, found: exec });
+          }), { expected: prog, found: exec });
         }
         return;
       }
@@ -54,12 +54,13 @@ export default defineRule({
         const p = i < np ? programmedScratch[i] : 0;
         const e = executedScratch[i];
         if (p <= 0 || e <= LIMIT * p) continue;
-        context.flag(executed.physical[i].at, 'overMonth', {
-          month: shortMonth(context.model.layout.months[i]),
+        const month = context.model.layout.months[i];
+        context.flag(executed.monthCell('physical', i).at, 'overMonth', () => ({
+          month: shortMonth(month),
           found: showValue(e),
           expected: showValue(p),
           percent: wholePercent(e / p),
-        }, { expected: p, found: e });
+        }), { expected: p, found: e });
         return;
       }
     },

@@ -24,7 +24,7 @@ export default defineRule({
       if (!row || f.financialProgrammed <= 0 || f.financialExecuted !== 0 || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
       const months = monthsWithPhysicalProgress(f, context.model.layout);
       if (months.length === 0) return;
-      context.flag(row.financialAccumulated.at, 'noMoney', { months: spanishList(months), programmed: showMoney(f.financialProgrammed) }, { found: f.financialExecuted });
+      context.flag(row.financialAccumulated.at, 'noMoney', () => ({ months: spanishList(months), programmed: showMoney(f.financialProgrammed) }), { found: f.financialExecuted });
     },
   }),
 });

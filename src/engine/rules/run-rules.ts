@@ -81,7 +81,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off' || !ruleApplies(rule.meta.id, model.layout.kind)) continue;
     const running: Running = { rule, severity, visitors: {}, failed: false, flagged: 0, omitted: 0, firstOmitted: null };
-    const flag = (at: Address, messageId: string, data?: MessageData<string>, values?: FlagValues): void => {
+    const flag = (at: Address, messageId: string, data?: MessageData<string> | (() => MessageData<string>), values?: FlagValues): void => {
       if (running.flagged >= cap) {
         // Past the cap only the count matters: no message is built.
         if (running.omitted++ === 0) running.firstOmitted = at;
@@ -98,7 +98,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
           sheet: options.sheet,
           cell: columnLetters(at.col) + String(at.row + 1),
           row: at.row + 1,
-          message: fillMessage(template, data),
+          message: fillMessage(template, typeof data === 'function' ? data() : data),
           ...(values && 'expected' in values ? { expected: values.expected } : {}),
           ...(values && 'found' in values ? { found: values.found } : {}),
         },

@@ -22,7 +22,7 @@ export default defineRule({
       for (let i = 0; i < 2; i++) {
         const row = i === 0 ? programmed : executed;
         const m = row && statedMismatch(row.financialAccumulated, i === 0 ? f.financialProgrammed : f.financialExecuted, showAmount);
-        if (m) context.flag(m.at, 'mismatch', { kind: row.kind, ...m.shown }, m.values);
+        if (m) context.flag(m.at, 'mismatch', () => ({ kind: row.kind, ...m.shown() }), m.values);
       }
     },
   }),

@@ -22,7 +22,7 @@ export default defineRule({
       for (let i = 0; i < 2; i++) {
         const row = i === 0 ? programmed : executed;
         const m = row && statedMismatch(row.physicalAccumulated, i === 0 ? f.physicalProgrammed : f.physicalExecuted);
-        if (m) context.flag(m.at, 'mismatch', { kind: row.kind, type, ...m.shown }, m.values);
+        if (m) context.flag(m.at, 'mismatch', () => ({ kind: row.kind, type, ...m.shown() }), m.values);
       }
     },
   }),

@@ -24,7 +24,7 @@ export default defineRule({
       if (!row || f.physicalProgrammed !== 'S.P.' || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
       const moved = rowBlockCells(row, 'físico', context.model.layout, (c) => c.value !== null && c.value > 0, PHYSICAL_PROGRESS);
       if (moved.length === 0) return;
-      context.flag(moved[0].cell.at, 'unprogrammed', { months: spanishList(moved.map((m) => m.monthLabel)) }, { expected: 0, found: moved[0].cell.value });
+      context.flag(moved[0].cell.at, 'unprogrammed', () => ({ months: spanishList(moved.map((m) => m.monthLabel)) }), { expected: 0, found: moved[0].cell.value });
     },
   }),
 });

@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   create: (context) => {
-    // The merge is looked up only for a flagged cell: rare, so a plain scan is enough.
+    // The merge is looked up only for a message shown (at most the cap's): a plain scan is enough.
     const rangeOf = (at: Address): string => {
       const m = context.grid.merges.find((r) => at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right);
       return m ? rangeToA1(m) : '?';
@@ -32,7 +32,7 @@ export default defineRule({
           context.flag(
             m.cell.at,
             'hidden',
-            { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), range: rangeOf(m.cell.at) },
+            () => ({ kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), range: rangeOf(m.cell.at) }),
             { found: m.cell.raw },
           );
         }

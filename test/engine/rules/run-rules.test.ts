@@ -58,6 +58,30 @@ describe('observations capped per rule', () => {
     ]);
   });
 
+  it('builds the data of a message given as a function only for the messages shown', () => {
+    const built: string[] = [];
+    const lazy = defineRule({
+      meta: { ...rule('negative-value').meta, id: 'lazy-rule', messages: { code: 'AO {code}.' } },
+      create: (context) => ({
+        activity(f) {
+          context.flag(f.activity.label.at, 'code', () => {
+            built.push(f.activity.code);
+            return { code: f.activity.code };
+          });
+        },
+      }),
+    });
+    const grid = buildGrid({ spec: sheet({}, {}, {}) });
+    const observations = run([lazy], grid, 2);
+    expect(observations.map((o) => [o.messageId, o.message, o.omitted])).toEqual([
+      ['code', `AO ${built[0]}.`, undefined],
+      ['code', `AO ${built[1]}.`, undefined],
+      [OMITTED_MESSAGE_ID, expect.stringContaining('Hay 1 observaciones más de la regla lazy-rule'), 1],
+    ]);
+    // The third AO was counted, its message never built.
+    expect(built).toHaveLength(2);
+  });
+
   it('adds nothing under the cap', () => {
     const grid = buildGrid({ spec: sheet({ exec: [1, -1, -1, 5, 5, 5] }) });
     expect(run([rule('negative-value')], grid, 2).map((o) => o.messageId)).toEqual(['negative', 'negative']);
