@@ -14,7 +14,7 @@ import {
   type RowKind,
   type StrategicAction,
 } from '../model';
-import { MonthRow, type MonthColumns } from '../parse/month-row';
+import { LocatedCell, MonthRow, type MonthColumns } from '../parse/month-row';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
@@ -52,7 +52,7 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
   const reader = new BlockReader(grid, flat, options.period.months);
 
   const c = flat.columns;
-  const located = (row: number, col: number): Located<CellValue> => ({ value: col >= 0 ? cellAt(grid, row, col) : null, at: { row, col: Math.max(col, 0) } });
+  const located = (row: number, col: number): Located<CellValue> => new LocatedCell(col >= 0 ? cellAt(grid, row, col) : null, row, Math.max(col, 0));
   const text = (row: number, col: number): string => (col >= 0 ? cellText(cellAt(grid, row, col)) : '');
 
   // OEI and AEI of each AO from its first row; the AO are then built in the printed report's

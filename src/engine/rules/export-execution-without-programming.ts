@@ -1,6 +1,7 @@
 import { exportView } from '../flat/cells';
 import type { Measure } from '../flat/types';
 import { PROGRAMMED_PHASES } from '../flat/parse-flat';
+import { CELL_POSITIVE } from '../model';
 import { defineRule } from './define-rule';
 import { spanishList } from './format';
 import { shortMonth } from './known-values';
@@ -38,16 +39,35 @@ export default defineRule({
     return {
       activity(f) {
         const { rows } = view.source(f.activity.index);
+        const row = f.activity.executed;
         for (const measure of MEASURES) {
           const executed = view.block(measure, 'SE');
           if (!executed) continue;
+          // The EJECUTADO row holds this block's period months: for an AO of one row, no month
+          // above 0 there (no CELL_POSITIVE) means nothing executed to look at.
+          if (rows.length === 1 && row !== null && ((measure === 'F' ? row.physicalBits : row.financialBits) & CELL_POSITIVE) === 0) continue;
           const programmed = programmedBlocks[measure];
-          const months = view.periodColumns(executed).filter(
-            ({ month, col }) => positive(rows, col) && !programmed.some((b) => b.months[month - 1] >= 0 && positive(rows, b.months[month - 1])),
-          );
-          if (months.length === 0) continue;
-          const at = { row: rows[0], col: months[0].col };
-          context.flag(at, measure === 'F' ? 'physical' : 'financial', { code: f.activity.code, months: spanishList(months.map((m) => shortMonth(m.month))), where: view.where(at.row, at.col) });
+          let months: { month: number; col: number }[] | null = null;
+          for (const m of view.periodColumns(executed)) {
+            if (!positive(rows, m.col)) continue;
+            let isProgrammed = false;
+            for (const b of programmed) {
+              const col = b.months[m.month - 1];
+              if (col >= 0 && positive(rows, col)) {
+                isProgrammed = true;
+                break;
+              }
+            }
+            if (!isProgrammed) (months ??= []).push(m);
+          }
+          if (months === null) continue;
+          const found = months;
+          const at = { row: rows[0], col: found[0].col };
+          context.flag(at, measure === 'F' ? 'physical' : 'financial', () => ({
+            code: f.activity.code,
+            months: spanishList(found.map((m) => shortMonth(m.month))),
+            where: view.where(at.row, at.col),
+          }));
         }
       },
     };
