@@ -57,22 +57,30 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
 
   // OEI and AEI of each AO from its first row; the AO are then built in the printed report's
   // order (OEI, then AEI within it, by code; AO in export order within an AEI) with their final index.
-  const actions = new Map<string, { code: string; name: string; oei: string; label: Located<string>; groups: RowGroup[] }>();
+  type ActionGroups = { code: string; name: string; oei: string; label: Located<string>; groups: RowGroup[] };
+  // By OEI then AEI (no key string per AO); `actions` keeps the order of first appearance.
+  const actionsByOei = new Map<string, Map<string, ActionGroups>>();
+  const actions: ActionGroups[] = [];
   const objectives = new Map<string, { code: string; name: string; label: Located<string> }>();
   for (const g of groups) {
     const first = g.rows[0];
     const oei = text(first, c.oei);
     const aei = text(first, c.aei);
-    const aeiKey = `${oei}\u0000${aei}`;
-    if (!objectives.has(oei)) {
+    let byAei = actionsByOei.get(oei);
+    if (!byAei) {
       objectives.set(oei, { code: oei, name: text(first, c.oeiName), label: { value: oei, at: { row: first, col: Math.max(c.oei, 0) } } });
+      actionsByOei.set(oei, (byAei = new Map()));
     }
-    const action = actions.get(aeiKey);
+    const action = byAei.get(aei);
     if (action) action.groups.push(g);
-    else actions.set(aeiKey, { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } }, groups: [g] });
+    else {
+      const created = { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } }, groups: [g] };
+      byAei.set(aei, created);
+      actions.push(created);
+    }
   }
   const objectiveOrder = [...objectives.keys()].sort(CODE_ORDER.compare);
-  const actionList = [...actions.values()].sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
+  const actionList = actions.sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
 
   const activities: Activity[] = [];
   const sources: FlatActivity[] = [];
@@ -107,13 +115,11 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
         objectiveCode: a.oei,
       };
       activities.push(activity);
-      sources.push({
-        rows: g.rows,
-        ueId: g.ueId,
-        programmedPhase: physicalPhase,
-        financialProgrammedPhase: financialPhase,
-        ...(options.file !== undefined ? { file: options.file } : {}),
-      });
+      sources.push(
+        options.file !== undefined
+          ? { rows: g.rows, ueId: g.ueId, programmedPhase: physicalPhase, financialProgrammedPhase: financialPhase, file: options.file }
+          : { rows: g.rows, ueId: g.ueId, programmedPhase: physicalPhase, financialProgrammedPhase: financialPhase },
+      );
       own.push(activity);
     }
     const action: StrategicAction = {

@@ -6,6 +6,10 @@ import { defineRule } from './define-rule';
 import { spanishList } from './format';
 import { shortMonth } from './known-values';
 
+// The month values of the AO being checked, reused across AO.
+let executedValues = new Float64Array(12);
+let programmedValues = new Float64Array(12);
+
 export default defineRule({
   meta: {
     id: 'export-execution-without-programming',
@@ -39,26 +43,43 @@ export default defineRule({
     return {
       activity(f) {
         const { rows } = view.source(f.activity.index);
-        const row = f.activity.executed;
+        // An AO of one row: its EJECUTADO row holds SE's period months and its PROGRAMADO row
+        // the programmed phase's (one of RE, CS, AJ, A), the same cells the test below reads.
+        // A month executed and programmed in that phase (nearly all) needs no other look.
+        const { executed: executedRow, programmed: programmedRow } = f.activity;
+        const single = rows.length === 1 && executedRow !== null && programmedRow !== null;
         for (const measure of MEASURES) {
           const executed = view.block(measure, 'SE');
           if (!executed) continue;
-          // The EJECUTADO row holds this block's period months: for an AO of one row, no month
-          // above 0 there (no CELL_POSITIVE) means nothing executed to look at.
-          if (rows.length === 1 && row !== null && ((measure === 'F' ? row.physicalBits : row.financialBits) & CELL_POSITIVE) === 0) continue;
+          if (single) {
+            // No month above 0 (no CELL_POSITIVE): nothing executed to look at.
+            if (((measure === 'F' ? executedRow.physicalBits : executedRow.financialBits) & CELL_POSITIVE) === 0) continue;
+            const kind = measure === 'F' ? 'physical' : 'financial';
+            const n = Math.max(executedRow.physicalCount, executedRow.financialCount, programmedRow.physicalCount, programmedRow.financialCount);
+            if (executedValues.length < n) executedValues = new Float64Array(n);
+            if (programmedValues.length < n) programmedValues = new Float64Array(n);
+            executedRow.monthValues(kind, executedValues);
+            programmedRow.monthValues(kind, programmedValues);
+          }
           const programmed = programmedBlocks[measure];
           let months: { month: number; col: number }[] | null = null;
-          for (const m of view.periodColumns(executed)) {
-            if (!positive(rows, m.col)) continue;
+          const period = view.months;
+          for (let i = 0; i < period.length; i++) {
+            const month = period[i];
+            const col = executed.months[month - 1];
+            if (col < 0) continue;
+            if (single) {
+              if (!(executedValues[i] > 0) || programmedValues[i] > 0) continue;
+            } else if (!positive(rows, col)) continue;
             let isProgrammed = false;
             for (const b of programmed) {
-              const col = b.months[m.month - 1];
-              if (col >= 0 && positive(rows, col)) {
+              const programmedCol = b.months[month - 1];
+              if (programmedCol >= 0 && positive(rows, programmedCol)) {
                 isProgrammed = true;
                 break;
               }
             }
-            if (!isProgrammed) (months ??= []).push(m);
+            if (!isProgrammed) (months ??= []).push({ month, col });
           }
           if (months === null) continue;
           const found = months;
