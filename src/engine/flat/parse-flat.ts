@@ -14,7 +14,7 @@ import {
   type RowKind,
   type StrategicAction,
 } from '../model';
-import { LocatedCell, MonthRow, type MonthColumns } from '../parse/month-row';
+import { LocatedCell, MonthRow, type AccumulatedColumn, type MonthColumns } from '../parse/month-row';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
@@ -243,7 +243,7 @@ class BlockReader {
       if (i < n) physicalBits |= bits;
       else financialBits |= bits;
     }
-    return new MonthRow(first, kind, cells, columns, { odd, physicalBits, financialBits }, this.totalCell(first, physical), this.totalCell(first, financial));
+    return new MonthRow(first, kind, cells, columns, { odd, physicalBits, financialBits });
   }
 
   /** The period's month columns of a physical and a financial block (-1 where missing), built once per pair. */
@@ -253,15 +253,20 @@ class BlockReader {
     let columns = byFinancial.get(financial);
     if (!columns) {
       const of = (block: MonthBlock | null): number[] => this.months.map((m) => (block ? block.months[m - 1] : -1));
-      columns = { cols: [...of(physical), ...of(financial)], physical: this.months.length };
+      // A missing Total reads blank and is reported at the AO's code.
+      const total = (block: MonthBlock | null): AccumulatedColumn => {
+        const col = block?.total ?? -1;
+        return col >= 0 ? { read: col, at: col } : { read: -1, at: this.fallbackCol };
+      };
+      columns = {
+        cols: [...of(physical), ...of(financial)],
+        physical: this.months.length,
+        physicalAccumulated: total(physical),
+        financialAccumulated: total(financial),
+      };
       byFinancial.set(financial, columns);
     }
     return columns;
-  }
-
-  private totalCell(row: number, block: MonthBlock | null): Located<CellValue> {
-    const col = block?.total ?? -1;
-    return col >= 0 ? { value: cellAt(this.grid, row, col), at: { row, col } } : { value: null, at: { row, col: this.fallbackCol } };
   }
 
   /** The AO's value of one month: the sum over its rows; blank when any row leaves it blank (§2.1). */

@@ -80,6 +80,15 @@ export interface MonthColumns {
   readonly physical: number;
   /** Cell keys (merged-cells.ts) of the month cells whose value hides under a merged area. */
   readonly underMerge?: Set<number> | null;
+  /** The AVANCE ACUMULADO (or Total) columns: the cell read (-1: none, blank) and the column the address names. */
+  readonly physicalAccumulated: AccumulatedColumn;
+  readonly financialAccumulated: AccumulatedColumn;
+}
+
+/** Where a row's accumulated value is: read from `read` (-1: none, the value is blank), reported at `at`. */
+export interface AccumulatedColumn {
+  readonly read: number;
+  readonly at: number;
 }
 
 /** The odd month cells of a row by position in `MonthColumns.cols`, and the CELL_* bits of its blocks. */
@@ -137,12 +146,25 @@ export class MonthRow implements ActivityRow {
     private readonly cells: ReadonlyArray<CellValue> | undefined,
     private readonly columns: MonthColumns,
     found: OddCells,
-    readonly physicalAccumulated: Located<CellValue>,
-    readonly financialAccumulated: Located<CellValue>,
   ) {
     this.odd = found.odd;
     this.physicalBits = found.physicalBits;
     this.financialBits = found.financialBits;
+  }
+
+  // The accumulated cells are built when read (a rule or two per AO, then dropped): kept, they
+  // would be two more objects per row alive until the end.
+  get physicalAccumulated(): Located<CellValue> {
+    return this.accumulated(this.columns.physicalAccumulated);
+  }
+
+  get financialAccumulated(): Located<CellValue> {
+    return this.accumulated(this.columns.financialAccumulated);
+  }
+
+  private accumulated(c: AccumulatedColumn): Located<CellValue> {
+    const v = c.read >= 0 && this.cells !== undefined ? this.cells[c.read] : undefined;
+    return new LocatedCell(v === undefined ? null : v, this.row, c.at);
   }
 
   get physicalCount(): number {

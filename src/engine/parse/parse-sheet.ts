@@ -3,7 +3,7 @@ import { normalizedMonthNumber } from '../grid/months';
 import { cellText, isBlank, normalizeLabel } from '../grid/text';
 import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
-import { LocatedCell, MonthRow, oddCells, type MonthColumns } from './month-row';
+import { LocatedCell, MonthRow, oddCells, type AccumulatedColumn, type MonthColumns } from './month-row';
 import type {
   Activity,
   ActivityRow,
@@ -43,7 +43,10 @@ const AGGREGATIONS: Readonly<Record<string, AggregationType>> = {
 };
 
 export function aggregationTypeOf(value: CellValue): AggregationType | null {
-  return typeof value === 'string' ? AGGREGATIONS[normalizeLabel(value)] ?? null : null;
+  if (typeof value !== 'string') return null;
+  // Read for every AO: the usual spelling is recognised as it is.
+  if (value === 'Acumulado Anual' || value === 'Acumulado Mensual' || value === 'No Acumulado') return value;
+  return AGGREGATIONS[normalizeLabel(value)] ?? null;
 }
 
 const pad2 = (n: string): string => n.padStart(2, '0');
@@ -102,7 +105,15 @@ class SheetParser {
     private readonly layout: Layout,
   ) {
     const cols = [...layout.columns.physicalMonths, ...layout.columns.financialMonths];
-    this.monthColumns = { cols, physical: layout.columns.physicalMonths.length, underMerge: valuesUnderMerges(grid, cols) };
+    // As at(): a missing column reads blank, addressed at column A.
+    const accumulated = (col: number): AccumulatedColumn => ({ read: col, at: Math.max(col, 0) });
+    this.monthColumns = {
+      cols,
+      physical: layout.columns.physicalMonths.length,
+      underMerge: valuesUnderMerges(grid, cols),
+      physicalAccumulated: accumulated(layout.columns.physicalAccumulated),
+      financialAccumulated: accumulated(layout.columns.financialAccumulated),
+    };
   }
 
   parse(): PoiModel {
@@ -204,10 +215,9 @@ class SheetParser {
   }
 
   private readRow(row: number, kind: RowKind): ActivityRow {
-    const cols = this.layout.columns;
     const cells = this.grid.rows[row];
     const found = oddCells(row, cells, this.monthColumns);
-    return new MonthRow(row, kind, cells, this.monthColumns, found, this.at(row, cols.physicalAccumulated), this.at(row, cols.financialAccumulated));
+    return new MonthRow(row, kind, cells, this.monthColumns, found);
   }
 
   private programmedRow(row: number, label: string): void {
