@@ -112,6 +112,8 @@ export interface ActivityRow {
   monthValues(block: MonthBlockKind, into: Float64Array): number;
   /** `physical[i]` or `financial[i]`, without building the block's other cells. */
   monthCell(block: MonthBlockKind, i: number): MonthCell;
+  /** The CELL_* bits of that cell (cellBits of its value and problem), without building it. */
+  monthBits(block: MonthBlockKind, i: number): number;
 }
 
 /** The two month blocks of a row: physical goal and money. */

@@ -206,6 +206,15 @@ export class MonthRow implements ActivityRow {
     return this.cellAt(block === 'physical' ? i : this.columns.physical + i);
   }
 
+  monthBits(block: MonthBlockKind, i: number): number {
+    const at = block === 'physical' ? i : this.columns.physical + i;
+    const o = this.odd === null ? undefined : this.odd[at];
+    if (o !== undefined) return cellBits(o.value, o.problem);
+    const v = this.cells === undefined ? undefined : this.cells[this.columns.cols[at]];
+    if (v === undefined || v === null) return CELL_BLANK;
+    return (v as number) < 0 ? CELL_NEGATIVE : (v as number) > 0 ? CELL_POSITIVE : 0;
+  }
+
   /** The cell at position `i` of `columns.cols`. */
   private cellAt(i: number): MonthCell {
     return this.odd?.[i] ?? new PlainMonthCell(this.cells, this.row, this.columns.cols[i]);

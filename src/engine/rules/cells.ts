@@ -30,16 +30,24 @@ export interface MonthCellRef {
  * The month cells of one row and block that pass `keep` (all by default), in column order.
  * Rules look for the rare odd cell: testing before building a reference keeps a
  * 10,000-AO sheet from allocating a quarter of a million of them per rule. With `need`
- * (CELL_* bits, as monthFlags), a block holding none of them is skipped without building its cells.
+ * (CELL_* bits, as monthFlags), only the cells whose own bits include one of them are
+ * looked at: a block holding none is skipped whole, and no other cell is built.
  */
-export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout, keep?: (cell: MonthCell) => boolean, need?: number): MonthCellRef[] {
-  const out: MonthCellRef[] = [];
+export function rowBlockCells(
+  row: ActivityRow,
+  block: Block,
+  layout: Layout,
+  keep?: (cell: MonthCell) => boolean,
+  need?: number,
+  out: MonthCellRef[] = [],
+): MonthCellRef[] {
   const physical = block === 'físico';
   if (need !== undefined && ((physical ? row.physicalBits : row.financialBits) & need) === 0) return out;
   const blockKind = physical ? 'physical' : 'financial';
   const count = physical ? row.physicalCount : row.financialCount;
   const months = physical ? layout.months : layout.financialMonths;
   for (let i = 0; i < count; i++) {
+    if (need !== undefined && (row.monthBits(blockKind, i) & need) === 0) continue;
     const cell = row.monthCell(blockKind, i);
     if (!keep || keep(cell)) out.push({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) });
   }
@@ -49,9 +57,11 @@ export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout, ke
 /** The month cells of an AO that pass `keep`: PROGRAMADO then EJECUTADO, físico then financiero; `need` as rowBlockCells. */
 export function monthCells(activity: Activity, layout: Layout, keep?: (cell: MonthCell) => boolean, need?: number): MonthCellRef[] {
   const out: MonthCellRef[] = [];
-  for (const row of [activity.programmed, activity.executed]) {
+  for (let r = 0; r < 2; r++) {
+    const row = r === 0 ? activity.programmed : activity.executed;
     if (!row) continue;
-    out.push(...rowBlockCells(row, 'físico', layout, keep, need), ...rowBlockCells(row, 'financiero', layout, keep, need));
+    rowBlockCells(row, 'físico', layout, keep, need, out);
+    rowBlockCells(row, 'financiero', layout, keep, need, out);
   }
   return out;
 }
