@@ -11,6 +11,7 @@ import type {
   Layout,
   Located,
   PoiModel,
+  ReportColumns,
   RowKind,
   StrategicAction,
   StrategicActionLine,
@@ -69,6 +70,54 @@ interface MutableObjective {
   name: string;
   label: Located<string>;
   strategicActions: StrategicAction[];
+}
+
+/**
+ * An AO of the printed report. Its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD, TIPO and
+ * AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were five
+ * more objects per AO alive until the end.
+ */
+class SheetActivity implements Activity {
+  constructor(
+    readonly index: number,
+    readonly code: string,
+    readonly name: string,
+    readonly label: Located<string>,
+    readonly aggregationType: AggregationType | null,
+    readonly programmed: ActivityRow,
+    readonly executed: ActivityRow | null,
+    readonly strategicActionCode: string | null,
+    readonly objectiveCode: string | null,
+    private readonly grid: Grid,
+    private readonly columns: ReportColumns,
+    /** The row of the AVANCE % cell: the PROGRAMADO row, or the EJECUTADO row when only it holds the %. */
+    private readonly percentRow: number,
+  ) {}
+
+  get costCenter(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.costCenter);
+  }
+
+  get priority(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.priority);
+  }
+
+  get unit(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.unit);
+  }
+
+  get aggregation(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.aggregation);
+  }
+
+  get percent(): Located<CellValue> {
+    return this.cell(this.percentRow, this.columns.percent);
+  }
+
+  /** As SheetParser.at(): a missing column reads blank, addressed at column A. */
+  private cell(row: number, col: number): Located<CellValue> {
+    return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
+  }
 }
 
 /** A non-blank cell of a row that is not an AO row: its text and that text normalised. */
@@ -255,29 +304,26 @@ class SheetParser {
     this.pending = null;
     const cols = this.layout.columns;
     const row = p.programmed.row;
-    const percentTop = this.at(row, cols.percent);
     // The % cell is merged over the pair; some producers leave it on the EJECUTADO row.
-    const percent = isBlank(percentTop.value) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
-      ? this.at(executed.row, cols.percent)
-      : percentTop;
+    const percentRow =
+      isBlank(cols.percent >= 0 ? cellAt(this.grid, row, cols.percent) : null) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
+        ? executed.row
+        : row;
     if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: p.code });
-    const aggregation = this.at(row, cols.aggregation);
-    const activity: Activity = {
-      index: this.activities.length,
-      code: p.code,
-      name: p.name,
-      label: p.label,
-      costCenter: this.at(row, cols.costCenter),
-      priority: this.at(row, cols.priority),
-      unit: this.at(row, cols.unit),
-      aggregation,
-      aggregationType: aggregationTypeOf(aggregation.value),
-      programmed: p.programmed,
+    const activity: Activity = new SheetActivity(
+      this.activities.length,
+      p.code,
+      p.name,
+      p.label,
+      aggregationTypeOf(cols.aggregation >= 0 ? cellAt(this.grid, row, cols.aggregation) : null),
+      p.programmed,
       executed,
-      percent,
-      strategicActionCode: this.action?.code ?? null,
-      objectiveCode: this.action ? this.action.objectiveCode : this.objective?.code ?? null,
-    };
+      this.action?.code ?? null,
+      this.action ? this.action.objectiveCode : this.objective?.code ?? null,
+      this.grid,
+      cols,
+      percentRow,
+    );
     this.activities.push(activity);
     this.action?.activities.push(activity);
   }
