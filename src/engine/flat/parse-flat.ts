@@ -14,7 +14,7 @@ import {
   type RowKind,
   type StrategicAction,
 } from '../model';
-import { LocatedCell, MonthRow, type AccumulatedColumn, type MonthColumns } from '../parse/month-row';
+import { LocatedCell, MonthRow, oddList, type AccumulatedColumn, type MonthColumns } from '../parse/month-row';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
@@ -237,7 +237,7 @@ class BlockReader {
         bits = v === undefined || v === null ? CELL_BLANK : v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
       } else {
         const cell = this.monthCell(rows, i < n ? physical : financial, this.months[i < n ? i : i - n]);
-        (odd ??= [])[i] = cell;
+        (odd ??= oddList(cols.length))[i] = cell;
         bits = cellBits(cell.value, cell.problem);
       }
       if (i < n) physicalBits |= bits;

@@ -99,6 +99,14 @@ export interface OddCells {
 }
 
 /**
+ * An empty list of odd cells for a row of `length` month cells, sized once: filled by index,
+ * a list grown one index at a time reserves about three times the room.
+ */
+export function oddList(length: number): (MonthCell | undefined)[] {
+  return new Array<MonthCell | undefined>(length);
+}
+
+/**
  * The odd cells and bits of a printed report's row: every month cell that is not a finite
  * number or blank (text, a boolean, an error) or that hides under a merged area.
  */
@@ -114,13 +122,13 @@ export function oddCells(row: number, cells: ReadonlyArray<CellValue> | undefine
     let bits: number;
     // A value hidden under a merged area is not counted (value-under-merge reports it).
     if (underMerge !== null && underMerge.has(cellKey(row, col))) {
-      (odd ??= [])[i] = new ReadMonthCell(row, col, v === undefined ? null : v, null, 'under-merge');
+      (odd ??= oddList(cols.length))[i] = new ReadMonthCell(row, col, v === undefined ? null : v, null, 'under-merge');
       bits = CELL_UNDER_MERGE;
     } else if (v === undefined || v === null) bits = CELL_BLANK;
     else if (typeof v === 'number' && Number.isFinite(v)) bits = v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
     else {
       const read = readNumber(v);
-      (odd ??= [])[i] = new ReadMonthCell(row, col, v, read.value, read.problem);
+      (odd ??= oddList(cols.length))[i] = new ReadMonthCell(row, col, v, read.value, read.problem);
       bits = cellBits(read.value, read.problem);
     }
     if (i < physical) physicalBits |= bits;
