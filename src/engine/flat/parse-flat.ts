@@ -212,7 +212,9 @@ class BlockReader {
       const block = this.block(measure, phase);
       if (!block) continue;
       for (const row of rows) {
-        for (const col of block.months) if (col >= 0 && !isBlank(cellAt(this.grid, row, col))) return phase;
+        const cells = this.grid.rows[row];
+        if (!cells) continue;
+        for (const col of block.months) if (col >= 0 && !isBlank(cells[col] ?? null)) return phase;
       }
     }
     return null;

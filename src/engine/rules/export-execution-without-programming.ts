@@ -1,4 +1,4 @@
-import { exportView } from '../flat/cells';
+import { exportView, numberIn } from '../flat/cells';
 import type { Measure } from '../flat/types';
 import { PROGRAMMED_PHASES } from '../flat/parse-flat';
 import { CELL_POSITIVE } from '../model';
@@ -31,6 +31,7 @@ export default defineRule({
     const view = exportView(context.model, context.grid);
     if (!view) return {};
     const positive = (rows: readonly number[], col: number): boolean => {
+      if (rows.length === 1) return (numberIn(view.grid.rows[rows[0]]?.[col] ?? null) ?? 0) > 0;
       let sum = 0;
       for (const row of rows) sum += view.number(row, col) ?? 0;
       return sum > 0;
