@@ -8,10 +8,17 @@ import { sameValue } from './values';
 /** Every computed cell of the report with its value: the only cells the tool may write. */
 export function computedCells(model: PoiModel, figures: Figures): ComputedCell[] {
   const cells: ComputedCell[] = [];
-  // A handful of columns hold every computed cell: their letters once, not per cell.
+  // A handful of columns hold every computed cell: their letters once, not per cell. An AO's
+  // cells sit on two rows: the row's number is written once for the cells in a row.
   const letters: string[] = [];
+  let lastRow = -1;
+  let lastRowText = '';
   const add = (at: Address, kind: ComputedKind, value: CellValue, color: TrafficColor | null = null): void => {
-    const a1 = (letters[at.col] ??= columnLetters(at.col)) + (at.row + 1);
+    if (at.row !== lastRow) {
+      lastRow = at.row;
+      lastRowText = String(at.row + 1);
+    }
+    const a1 = (letters[at.col] ??= columnLetters(at.col)) + lastRowText;
     cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
   };
   const cols = model.layout.columns;

@@ -17,6 +17,8 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: PROGRAMMED_BLANK,
     activity(f) {
       const row = f.activity.programmed;
       if (!row || (monthFlags(f.activity) & PROGRAMMED_BLANK) === 0) return;

@@ -71,6 +71,12 @@ export interface RuleContext<M extends Messages = Messages> {
 /** Called during one walk over the parsed report. */
 export interface RuleVisitors {
   activity?(figures: ActivityFigures): void;
+  /**
+   * For a rule that looks for rare odd month cells: the monthFlags bits (rules/cells.ts) an
+   * AO must show for `activity` to be called. The walk reads the AO's flags once and skips
+   * the call for every other AO (nearly all of them).
+   */
+  readonly activityFlags?: number;
   strategicAction?(figures: StrategicActionFigures): void;
   stray?(row: StrayRow): void;
   /** After the walk: totals, traffic light, cross-row checks. */

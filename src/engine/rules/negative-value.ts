@@ -16,6 +16,8 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: NEGATIVE,
     activity(f) {
       if ((monthFlags(f.activity) & NEGATIVE) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.value !== null && c.value < 0, NEGATIVE)) {

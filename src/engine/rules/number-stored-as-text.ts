@@ -17,6 +17,8 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: TEXT_NUMBER,
     activity(f) {
       if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number', TEXT_NUMBER)) {

@@ -1,9 +1,10 @@
 import { columnLetters } from '../grid/a1';
 import type { Address, Grid } from '../grid/cell';
-import type { Figures } from '../figures';
+import type { ActivityFigures, Figures } from '../figures';
 import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
 import type { FlagValues, MessageData, Rule, RuleContext, RuleVisitors } from './define-rule';
+import { monthFlags } from './cells';
 import { fillMessage, formatNumber } from './format';
 import { ruleApplies } from './layouts';
 
@@ -151,7 +152,7 @@ type Fail = (r: Running, e: unknown) => void;
  * once (each rule's visitors object has its own shape), and one try block covers a run of
  * calls: a rule that throws is marked failed and the walk goes on with the next rule.
  */
-function visitAll<T>(active: readonly Running[], key: 'activity' | 'strategicAction' | 'stray', items: readonly T[], fail: Fail): void {
+function visitAll<T>(active: readonly Running[], key: 'strategicAction' | 'stray', items: readonly T[], fail: Fail): void {
   const listening = listeners(active, key);
   const visit = listening.map((r) => r.visitors[key] as (item: T) => void);
   const n = listening.length;
@@ -169,9 +170,35 @@ function visitAll<T>(active: readonly Running[], key: 'activity' | 'strategicAct
   }
 }
 
+/** visitAll for the AO, calling a rule that declares activityFlags only for the AO that show one of them. */
+function visitActivities(active: readonly Running[], items: readonly ActivityFigures[], fail: Fail): void {
+  const listening = listeners(active, 'activity');
+  const visit = listening.map((r) => r.visitors.activity!);
+  // -1: called for every AO.
+  const wanted = listening.map((r) => r.visitors.activityFlags ?? -1);
+  const filtered = wanted.some((w) => w !== -1);
+  const n = listening.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const flags = filtered ? monthFlags(item.activity) : 0;
+    let j = 0;
+    while (j < n) {
+      try {
+        for (; j < n; j++) {
+          const w = wanted[j];
+          if ((w === -1 || (flags & w) !== 0) && !listening[j].failed) visit[j](item);
+        }
+      } catch (error) {
+        fail(listening[j], error);
+        j++;
+      }
+    }
+  }
+}
+
 /** One pass over the AO, one over the AEI, one over the stray rows, then `end`. */
 function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: Fail): void {
-  visitAll(active, 'activity', figures.activities, fail);
+  visitActivities(active, figures.activities, fail);
   visitAll(active, 'strategicAction', figures.strategicActions, fail);
   visitAll(active, 'stray', model.strayRows, fail);
   for (const r of listeners(active, 'end')) {

@@ -16,6 +16,8 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: NOT_A_NUMBER,
     activity(f) {
       if ((monthFlags(f.activity) & NOT_A_NUMBER) === 0) return;
       // A date has its own rule and message (date-in-month-cell).

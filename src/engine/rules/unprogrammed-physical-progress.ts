@@ -18,6 +18,8 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: PHYSICAL_PROGRESS,
     activity(f) {
       const row = f.activity.executed;
       // S.P. for the physical figures means every programmed month is 0 or blank.

@@ -26,6 +26,8 @@ export default defineRule({
       return m ? rangeToA1(m) : '?';
     };
     return {
+      // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+      activityFlags: UNDER_MERGE,
       activity(f) {
         if ((monthFlags(f.activity) & UNDER_MERGE) === 0) return;
         for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge', UNDER_MERGE)) {
