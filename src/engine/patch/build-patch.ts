@@ -5,8 +5,12 @@ import type { PoiModel, TrafficColor } from '../model';
 import { NUMBER_FORMATS, type ComputedCell, type ComputedKind, type Patch, type PatchCell } from './types';
 import { sameValue } from './values';
 
-/** Every computed cell of the report with its value: the only cells the tool may write. */
-export function computedCells(model: PoiModel, figures: Figures): ComputedCell[] {
+/**
+ * Every computed cell of the report with its value: the only cells the tool may write. With
+ * the sheet, each cell also carries what the sheet holds there (`old`), and buildPatch then
+ * hands on the same objects.
+ */
+export function computedCells(model: PoiModel, figures: Figures, grid?: Grid): ComputedCell[] {
   const cells: ComputedCell[] = [];
   // A handful of columns hold every computed cell: their letters once, not per cell. An AO's
   // cells sit on two rows: the row's number is written once for the cells in a row.
@@ -19,7 +23,8 @@ export function computedCells(model: PoiModel, figures: Figures): ComputedCell[]
       lastRowText = String(at.row + 1);
     }
     const a1 = (letters[at.col] ??= columnLetters(at.col)) + lastRowText;
-    cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
+    if (grid) cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color, old: cellAt(grid, at.row, at.col) });
+    else cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
   };
   const cols = model.layout.columns;
   for (const f of figures.activities) {
@@ -78,7 +83,9 @@ export function buildPatch(grid: Grid, computed: readonly ComputedCell[]): Patch
   const cells: PatchCell[] = [];
   for (const c of computed) {
     const old = cellAt(grid, c.at.row, c.at.col);
-    if (!sameValue(old, c.value)) cells.push({ at: c.at, a1: c.a1, kind: c.kind, value: c.value, format: c.format, color: c.color, old });
+    if (sameValue(old, c.value)) continue;
+    // A cell that already carries this old value is written as it is.
+    cells.push(c.old === old ? (c as PatchCell) : { at: c.at, a1: c.a1, kind: c.kind, value: c.value, format: c.format, color: c.color, old });
   }
   return { cells };
 }
