@@ -6,7 +6,12 @@ import {
   CELL_POSITIVE,
   CELL_UNDER_MERGE,
   cellBits,
-  type ActivityRow, type Located, type MonthBlockKind, type MonthCell, type RowKind } from '../model';
+  type ActivityRow,
+  type Located,
+  type MonthBlockKind,
+  type MonthCell,
+  type RowKind,
+} from '../model';
 import { cellKey } from './merged-cells';
 
 // The model holds a few dozen cells per AO (half a million on a 10,000-AO sheet), all alive
