@@ -112,7 +112,7 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
 export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
   const writable = model.layout.kind === 'reporte';
-  const computed = writable ? computedCells(model, figures) : [];
+  const computed = writable ? computedCells(model, figures, grid) : [];
   return {
     sheet,
     fechaCorte: options.fechaCorte,

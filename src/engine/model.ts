@@ -69,15 +69,55 @@ export interface MonthCell {
 
 export type RowKind = 'PROGRAMADO' | 'EJECUTADO';
 
+/**
+ * What a block of month cells holds, as bits (ActivityRow.physicalBits, financialBits), found
+ * while parsing: a rule or a figure that looks for the rare odd cell skips a plain block
+ * without reading its cells.
+ */
+export const CELL_NEGATIVE = 1;
+/** Text (or a boolean, an error, a non-finite number) that is not a number. */
+export const CELL_NOT_A_NUMBER = 2;
+export const CELL_TEXT_NUMBER = 4;
+export const CELL_UNDER_MERGE = 8;
+/** Blank: no value and no problem. */
+export const CELL_BLANK = 16;
+export const CELL_POSITIVE = 32;
+
+/** The bits of one month cell (see CELL_BLANK …); 0 for a plain 0. */
+export function cellBits(value: number | null, problem: MonthCell['problem']): number {
+  const bits = problem === undefined ? 0 : problem === 'text-number' ? CELL_TEXT_NUMBER : problem === 'not-a-number' ? CELL_NOT_A_NUMBER : CELL_UNDER_MERGE;
+  if (value === null) return problem === undefined ? CELL_BLANK : bits;
+  return value < 0 ? bits | CELL_NEGATIVE : value > 0 ? bits | CELL_POSITIVE : bits;
+}
+
 /** A PROGRAMADO or EJECUTADO row of an AO. */
 export interface ActivityRow {
   readonly row: number;
   readonly kind: RowKind;
+  /** The month cells in column order. A parser may build them when first read: most rows never are. */
   readonly physical: readonly MonthCell[];
   readonly physicalAccumulated: Located<CellValue>;
   readonly financial: readonly MonthCell[];
   readonly financialAccumulated: Located<CellValue>;
+  /** `physical.length` and `financial.length`, without building the cells. */
+  readonly physicalCount: number;
+  readonly financialCount: number;
+  /** The CELL_* bits of every physical (financial) month cell, or-ed. */
+  readonly physicalBits: number;
+  readonly financialBits: number;
+  /**
+   * Writes each month's `value` of the block (blank and unreadable as 0) into `into`, which
+   * holds at least the block's count; returns the count. Reads no MonthCell.
+   */
+  monthValues(block: MonthBlockKind, into: Float64Array): number;
+  /** `physical[i]` or `financial[i]`, without building the block's other cells. */
+  monthCell(block: MonthBlockKind, i: number): MonthCell;
+  /** The CELL_* bits of that cell (cellBits of its value and problem), without building it. */
+  monthBits(block: MonthBlockKind, i: number): number;
 }
+
+/** The two month blocks of a row: physical goal and money. */
+export type MonthBlockKind = 'physical' | 'financial';
 
 /** An AO (actividad operativa): the PROGRAMADO/EJECUTADO pair. */
 export interface Activity {

@@ -26,6 +26,11 @@ describe('the patch', () => {
     const inputCells = new Set(inputs.map((m) => `${m.at.row}:${m.at.col}`));
     for (const c of first.patch.cells) expect(inputCells.has(`${c.at.row}:${c.at.col}`)).toBe(false);
   });
+  it('records in every computed cell what the sheet holds, and writes those same cells', () => {
+    for (const c of first.computed) expect(c.old).toBe(valueAt(grid, c.a1));
+    const computed = new Set(first.computed);
+    for (const c of first.patch.cells) expect(computed.has(c)).toBe(true);
+  });
   it('fills the blank computed cells with the old value recorded', () => {
     expect(first.patch.cells.map((c) => [c.a1, c.value, c.old])).toEqual(
       expect.arrayContaining([

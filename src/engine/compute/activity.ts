@@ -1,5 +1,5 @@
 import type { ActivityFigures } from '../figures';
-import type { Activity, ActivityRow, AggregationType, Layout } from '../model';
+import { CELL_BLANK, type Activity, type ActivityRow, type AggregationType, type Layout } from '../model';
 import { deadlinePassed } from './deadlines';
 import { round2 } from './round';
 import { trafficColor } from './traffic-light';
@@ -11,6 +11,7 @@ const FALLBACK_AGGREGATION: AggregationType = 'Acumulado Anual';
 // 50,000-AO sheet allocates no array per AO for them.
 let programmedScratch = new Float64Array(12);
 let executedScratch = new Float64Array(12);
+let financialScratch = new Float64Array(12);
 
 /** The physical month values of a row (blanks and unreadable cells as 0) into `into`; returns their count. */
 function monthValues(row: ActivityRow | null, n: number, into: Float64Array): number {
@@ -18,9 +19,7 @@ function monthValues(row: ActivityRow | null, n: number, into: Float64Array): nu
     into.fill(0, 0, n);
     return n;
   }
-  const cells = row.physical;
-  for (let i = 0; i < cells.length; i++) into[i] = cells[i].value ?? 0;
-  return cells.length;
+  return row.monthValues('physical', into);
 }
 
 /** Rule 1: AVANCE ACUMULADO físico by TIPO DE AGREGACIÓN (blanks count as 0). */
@@ -62,9 +61,12 @@ const NONE: readonly number[] = Object.freeze([]);
 
 /** Months whose EJECUTADO physical value is blank with the deadline passed (rule 4). */
 export function missingMonths(activity: Activity, layout: Layout, passed: readonly boolean[]): readonly number[] {
-  let missing: number[] | null = null;
-  const cells = activity.executed?.physical;
+  const executed = activity.executed;
   const months = layout.months;
+  // A row without a blank physical month (nearly every one) misses none: its cells are not read.
+  if (executed !== null && (executed.physicalBits & CELL_BLANK) === 0 && executed.physicalCount >= months.length) return NONE;
+  let missing: number[] | null = null;
+  const cells = executed?.physical;
   for (let i = 0; i < months.length; i++) {
     if (!passed[i]) continue;
     const cell = cells?.[i];
@@ -76,9 +78,10 @@ export function missingMonths(activity: Activity, layout: Layout, passed: readon
 /** Sum of a row's financial month values (blanks as 0), rounded to cents as sumMoney does. */
 function sumFinancial(row: ActivityRow | null): number {
   if (!row) return 0;
+  if (financialScratch.length < row.financialCount) financialScratch = new Float64Array(row.financialCount);
+  const n = row.monthValues('financial', financialScratch);
   let total = 0;
-  const cells = row.financial;
-  for (let i = 0; i < cells.length; i++) total += cells[i].value ?? 0;
+  for (let i = 0; i < n; i++) total += financialScratch[i];
   return round2(total);
 }
 
@@ -86,7 +89,7 @@ function sumFinancial(row: ActivityRow | null): number {
 export function computeActivity(activity: Activity, layout: Layout, passed: readonly boolean[]): ActivityFigures {
   const n = layout.months.length;
   const type = activity.aggregationType ?? FALLBACK_AGGREGATION;
-  const width = Math.max(n, activity.programmed?.physical.length ?? 0, activity.executed?.physical.length ?? 0);
+  const width = Math.max(n, activity.programmed?.physicalCount ?? 0, activity.executed?.physicalCount ?? 0);
   if (programmedScratch.length < width) {
     programmedScratch = new Float64Array(width);
     executedScratch = new Float64Array(width);

@@ -1,18 +1,29 @@
 import type { ActivityFigures, StrategicActionFigures } from '../figures';
 import type { StrategicAction } from '../model';
-import { mean } from './statistics';
-import { round1, sumMoney } from './round';
+import { round1, round2 } from './round';
 import { trafficColor } from './traffic-light';
 
 /** Rules 6 and 7: EJECUCIÓN FÍSICA and FINANCIERA POR AEI. `byIndex[i]`: the figures of the AO whose index is i. */
 export function computeStrategicAction(action: StrategicAction, byIndex: readonly ActivityFigures[]): StrategicActionFigures {
-  const figures = action.activities.map((a) => byIndex[a.index]);
-  const percents = figures.map((f) => f.percent).filter((p): p is number => typeof p === 'number');
-  const physical = figures.some((f) => f.status === 'S.I.') ? 'S.I.' : percents.length === 0 ? 'S.P.' : round1(mean(percents));
+  // One pass: the mean and the money add in AO order, as mean() and sumMoney() do.
+  let incomplete = false;
+  let percentSum = 0;
+  let percentCount = 0;
+  let money = 0;
+  for (const a of action.activities) {
+    const f = byIndex[a.index];
+    if (f.status === 'S.I.') incomplete = true;
+    if (typeof f.percent === 'number') {
+      percentSum += f.percent;
+      percentCount++;
+    }
+    money += f.financialExecuted;
+  }
+  const physical = incomplete ? 'S.I.' : percentCount === 0 ? 'S.P.' : round1(percentSum / percentCount);
   return {
     strategicAction: action,
     physical,
-    financial: sumMoney(figures.map((f) => f.financialExecuted)),
+    financial: round2(money),
     color: typeof physical === 'number' ? trafficColor(physical) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { ActivityFigures, StrategicActionFigures, Totals } from '../figures';
-import { round1, round2, sumMoney } from './round';
+import { round1, round2 } from './round';
 import { mean, median } from './statistics';
 
 /**
@@ -7,20 +7,27 @@ import { mean, median } from './statistics';
  * complete/incomplete count distinct codes (a code is S.I. if any of its pairs is).
  */
 export function computeTotals(activities: readonly ActivityFigures[], actions: readonly StrategicActionFigures[]): Totals {
-  const percents = activities.map((a) => a.percent).filter((p): p is number => typeof p === 'number');
-  const aeiFigures = actions.map((a) => a.physical).filter((p): p is number => typeof p === 'number');
+  const percents: number[] = [];
   const incomplete = new Set<string>();
   const all = new Set<string>();
+  // One pass over the AO; the money sums add in AO order, as sumMoney does.
+  let financialProgrammed = 0;
+  let financialExecuted = 0;
   for (const a of activities) {
+    if (typeof a.percent === 'number') percents.push(a.percent);
     all.add(a.activity.code);
     if (a.status === 'S.I.') incomplete.add(a.activity.code);
+    financialProgrammed += a.financialProgrammed;
+    financialExecuted += a.financialExecuted;
   }
+  const aeiFigures: number[] = [];
+  for (const s of actions) if (typeof s.physical === 'number') aeiFigures.push(s.physical);
   return {
     physicalAverage: percents.length ? round1(mean(percents)) : null,
     physicalMedian: percents.length ? round2(median(percents)) : null,
     aeiAverage: aeiFigures.length ? round1(mean(aeiFigures)) : null,
-    financialProgrammed: sumMoney(activities.map((a) => a.financialProgrammed)),
-    financialExecuted: sumMoney(activities.map((a) => a.financialExecuted)),
+    financialProgrammed: round2(financialProgrammed),
+    financialExecuted: round2(financialExecuted),
     completeActivities: all.size - incomplete.size,
     incompleteActivities: incomplete.size,
   };

@@ -22,6 +22,24 @@ export interface FlatAggregation {
  * `Acumulado` NO → No Acumulado, SI with `Tipo` MENSUAL → Acumulado Mensual, SI → Acumulado Anual.
  */
 export function flatAggregation(type: CellValue, aggregationType: CellValue, accumulated: CellValue): FlatAggregation {
+  // A few distinct triples over tens of thousands of rows: each is decided once.
+  let byAggregationType = MEMO.get(type);
+  if (!byAggregationType) MEMO.set(type, (byAggregationType = new Map()));
+  let byAccumulated = byAggregationType.get(aggregationType);
+  if (!byAccumulated) byAggregationType.set(aggregationType, (byAccumulated = new Map()));
+  let result = byAccumulated.get(accumulated);
+  if (!result) {
+    if (MEMO.size > MEMO_LIMIT || byAggregationType.size > MEMO_LIMIT || byAccumulated.size > MEMO_LIMIT) MEMO.clear();
+    result = decide(type, aggregationType, accumulated);
+    byAccumulated.set(accumulated, result);
+  }
+  return result;
+}
+
+const MEMO = new Map<CellValue, Map<CellValue, Map<CellValue, FlatAggregation>>>();
+const MEMO_LIMIT = 1024;
+
+function decide(type: CellValue, aggregationType: CellValue, accumulated: CellValue): FlatAggregation {
   const typeText = typeof type === 'string' ? normalizeLabel(type) : type === null ? '' : String(type);
   const unknownType = !isBlank(type) && !KNOWN_TYPES.has(typeText) && aggregationTypeOf(type) === null;
   const named = aggregationTypeOf(aggregationType);

@@ -1,6 +1,20 @@
 import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { cellText, isBlank, readNumber } from '../grid/text';
-import type { Activity, ActivityRow, Located, MonthCell, Objective, PoiModel, RowKind, StrategicAction } from '../model';
+import {
+  CELL_BLANK,
+  CELL_NEGATIVE,
+  CELL_POSITIVE,
+  cellBits,
+  type Activity,
+  type ActivityRow,
+  type Located,
+  type MonthCell,
+  type Objective,
+  type PoiModel,
+  type RowKind,
+  type StrategicAction,
+} from '../model';
+import { LocatedCell, MonthRow, oddList, type AccumulatedColumn, type MonthColumns } from '../parse/month-row';
 import { flatAggregation } from './aggregation';
 import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
@@ -38,27 +52,35 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
   const reader = new BlockReader(grid, flat, options.period.months);
 
   const c = flat.columns;
-  const located = (row: number, col: number): Located<CellValue> => ({ value: col >= 0 ? cellAt(grid, row, col) : null, at: { row, col: Math.max(col, 0) } });
+  const located = (row: number, col: number): Located<CellValue> => new LocatedCell(col >= 0 ? cellAt(grid, row, col) : null, row, Math.max(col, 0));
   const text = (row: number, col: number): string => (col >= 0 ? cellText(cellAt(grid, row, col)) : '');
 
   // OEI and AEI of each AO from its first row; the AO are then built in the printed report's
   // order (OEI, then AEI within it, by code; AO in export order within an AEI) with their final index.
-  const actions = new Map<string, { code: string; name: string; oei: string; label: Located<string>; groups: RowGroup[] }>();
+  type ActionGroups = { code: string; name: string; oei: string; label: Located<string>; groups: RowGroup[] };
+  // By OEI then AEI (no key string per AO); `actions` keeps the order of first appearance.
+  const actionsByOei = new Map<string, Map<string, ActionGroups>>();
+  const actions: ActionGroups[] = [];
   const objectives = new Map<string, { code: string; name: string; label: Located<string> }>();
   for (const g of groups) {
     const first = g.rows[0];
     const oei = text(first, c.oei);
     const aei = text(first, c.aei);
-    const aeiKey = `${oei}\u0000${aei}`;
-    if (!objectives.has(oei)) {
+    let byAei = actionsByOei.get(oei);
+    if (!byAei) {
       objectives.set(oei, { code: oei, name: text(first, c.oeiName), label: { value: oei, at: { row: first, col: Math.max(c.oei, 0) } } });
+      actionsByOei.set(oei, (byAei = new Map()));
     }
-    const action = actions.get(aeiKey);
+    const action = byAei.get(aei);
     if (action) action.groups.push(g);
-    else actions.set(aeiKey, { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } }, groups: [g] });
+    else {
+      const created = { code: aei, name: text(first, c.aeiName), oei, label: { value: aei, at: { row: first, col: Math.max(c.aei, 0) } }, groups: [g] };
+      byAei.set(aei, created);
+      actions.push(created);
+    }
   }
   const objectiveOrder = [...objectives.keys()].sort(CODE_ORDER.compare);
-  const actionList = [...actions.values()].sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
+  const actionList = actions.sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
 
   const activities: Activity[] = [];
   const sources: FlatActivity[] = [];
@@ -93,13 +115,11 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
         objectiveCode: a.oei,
       };
       activities.push(activity);
-      sources.push({
-        rows: g.rows,
-        ueId: g.ueId,
-        programmedPhase: physicalPhase,
-        financialProgrammedPhase: financialPhase,
-        ...(options.file !== undefined ? { file: options.file } : {}),
-      });
+      sources.push(
+        options.file !== undefined
+          ? { rows: g.rows, ueId: g.ueId, programmedPhase: physicalPhase, financialProgrammedPhase: financialPhase, file: options.file }
+          : { rows: g.rows, ueId: g.ueId, programmedPhase: physicalPhase, financialProgrammedPhase: financialPhase },
+      );
       own.push(activity);
     }
     const action: StrategicAction = {
@@ -171,6 +191,7 @@ class BlockReader {
   private readonly blocks: Readonly<Record<'F' | 'Fn', ReadonlyMap<Phase, MonthBlock>>>;
   /** Where a value the export lacks (a missing block or Total) is reported: the AO's code. */
   private readonly fallbackCol: number;
+  private readonly columnsByBlocks = new Map<MonthBlock | null, Map<MonthBlock | null, MonthColumns>>();
 
   constructor(
     private readonly grid: Grid,
@@ -191,7 +212,9 @@ class BlockReader {
       const block = this.block(measure, phase);
       if (!block) continue;
       for (const row of rows) {
-        for (const col of block.months) if (col >= 0 && !isBlank(cellAt(this.grid, row, col))) return phase;
+        const cells = this.grid.rows[row];
+        if (!cells) continue;
+        for (const col of block.months) if (col >= 0 && !isBlank(cells[col] ?? null)) return phase;
       }
     }
     return null;
@@ -199,19 +222,53 @@ class BlockReader {
 
   activityRow(rows: readonly number[], kind: RowKind, physical: MonthBlock | null, financial: MonthBlock | null): ActivityRow {
     const first = rows[0];
-    return {
-      row: first,
-      kind,
-      physical: this.months.map((m) => this.monthCell(rows, physical, m)),
-      physicalAccumulated: this.totalCell(first, physical),
-      financial: this.months.map((m) => this.monthCell(rows, financial, m)),
-      financialAccumulated: this.totalCell(first, financial),
-    };
+    const columns = this.columns(physical, financial);
+    const cells = this.grid.rows[first];
+    const { cols } = columns;
+    const n = this.months.length;
+    // A month of a one-row AO is the grid's cell; a sum over rows, a missing column and any
+    // text are built here (MonthRow's odd cells).
+    let odd: (MonthCell | undefined)[] | null = null;
+    let physicalBits = 0;
+    let financialBits = 0;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i];
+      let bits: number;
+      const v = col >= 0 && rows.length === 1 && cells !== undefined ? cells[col] : undefined;
+      if (col >= 0 && rows.length === 1 && (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v)))) {
+        bits = v === undefined || v === null ? CELL_BLANK : v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
+      } else {
+        const cell = this.monthCell(rows, i < n ? physical : financial, this.months[i < n ? i : i - n]);
+        (odd ??= oddList(cols.length))[i] = cell;
+        bits = cellBits(cell.value, cell.problem);
+      }
+      if (i < n) physicalBits |= bits;
+      else financialBits |= bits;
+    }
+    return new MonthRow(first, kind, cells, columns, { odd, physicalBits, financialBits });
   }
 
-  private totalCell(row: number, block: MonthBlock | null): Located<CellValue> {
-    const col = block?.total ?? -1;
-    return col >= 0 ? { value: cellAt(this.grid, row, col), at: { row, col } } : { value: null, at: { row, col: this.fallbackCol } };
+  /** The period's month columns of a physical and a financial block (-1 where missing), built once per pair. */
+  private columns(physical: MonthBlock | null, financial: MonthBlock | null): MonthColumns {
+    let byFinancial = this.columnsByBlocks.get(physical);
+    if (!byFinancial) this.columnsByBlocks.set(physical, (byFinancial = new Map()));
+    let columns = byFinancial.get(financial);
+    if (!columns) {
+      const of = (block: MonthBlock | null): number[] => this.months.map((m) => (block ? block.months[m - 1] : -1));
+      // A missing Total reads blank and is reported at the AO's code.
+      const total = (block: MonthBlock | null): AccumulatedColumn => {
+        const col = block?.total ?? -1;
+        return col >= 0 ? { read: col, at: col } : { read: -1, at: this.fallbackCol };
+      };
+      columns = {
+        cols: [...of(physical), ...of(financial)],
+        physical: this.months.length,
+        physicalAccumulated: total(physical),
+        financialAccumulated: total(financial),
+      };
+      byFinancial.set(financial, columns);
+    }
+    return columns;
   }
 
   /** The AO's value of one month: the sum over its rows; blank when any row leaves it blank (§2.1). */

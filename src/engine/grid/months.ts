@@ -23,6 +23,14 @@ MONTH_WORDS.forEach((words, i) => words.forEach((w) => BY_WORD.set(w, i + 1)));
 
 /** "Ene", "ENERO", "ene." → 1; anything else → null. */
 export function monthNumber(label: string): number | null {
-  const key = normalizeLabel(label).replace(/\.$/, '');
-  return BY_WORD.get(key) ?? null;
+  return normalizedMonthNumber(normalizeLabel(label));
+}
+
+/** The longest month word with its dot ("SEPTIEMBRE."): a longer text is no month. */
+const LONGEST = Math.max(...[...BY_WORD.keys()].map((w) => w.length)) + 1;
+
+/** monthNumber of a text already normalised (normalizeLabel). */
+export function normalizedMonthNumber(normalized: string): number | null {
+  if (normalized.length > LONGEST) return null;
+  return BY_WORD.get(normalized.endsWith('.') ? normalized.slice(0, -1) : normalized) ?? null;
 }

@@ -9,13 +9,22 @@ const HEADER_SEARCH_ROWS = 60;
 
 /** True when the row's cell starts the POI header (OBJETIVO ESTRATEGICO / ACCION ...). */
 export function isHeaderLabel(value: CellValue): boolean {
-  return typeof value === 'string' && compactLabel(value).startsWith('OBJETIVOESTRATEGICO');
+  return typeof value === 'string' && isNormalizedHeaderLabel(normalizeLabel(value));
+}
+
+/** isHeaderLabel of a text already normalised (normalizeLabel). */
+export function isNormalizedHeaderLabel(normalized: string): boolean {
+  // Most texts fail on the first letter, before the spaces are taken out.
+  return normalized.charCodeAt(0) === 79 /* O */ && normalized.replace(/ /g, '').startsWith('OBJETIVOESTRATEGICO');
 }
 
 export function isTitleText(value: CellValue): boolean {
-  if (typeof value !== 'string') return false;
-  const t = normalizeLabel(value);
-  return t.startsWith('REPORTE DE SEGUIMIENTO') || periodOf(t) !== null;
+  return typeof value === 'string' && isNormalizedTitleText(normalizeLabel(value));
+}
+
+/** isTitleText of a text already normalised (normalizeLabel). */
+export function isNormalizedTitleText(normalized: string): boolean {
+  return normalized.startsWith('REPORTE DE SEGUIMIENTO') || periodOf(normalized) !== null;
 }
 
 function periodOf(normalized: string): Period | null {

@@ -19,12 +19,16 @@ export function valuesUnderMerges(grid: Grid, columns: readonly number[]): Set<n
     if (c < min) min = c;
     if (c > max) max = c;
   }
+  // before[c]: how many of `columns` lie left of c, so a merge's test is two reads (a sheet
+  // has a few merges per AO, tens of thousands in all).
+  const before = new Int32Array(max + 2);
+  for (const c of columns) if (c >= 0) before[c + 1] = 1;
+  for (let c = 1; c < before.length; c++) before[c] += before[c - 1];
   let found: Set<number> | null = null;
   for (const m of grid.merges) {
     if (m.right < min || m.left > max) continue;
-    let hits = false;
-    for (const c of columns) if (c >= m.left && c <= m.right) hits = true;
-    if (!hits) continue; // between the blocks, as the AVANCE % pair is
+    // None between its columns: between the blocks, as the AVANCE % pair is.
+    if (before[Math.min(m.right, max) + 1] === before[Math.max(m.left, min)]) continue;
     const bottom = Math.min(m.bottom, grid.rows.length - 1);
     for (let row = m.top; row <= bottom; row++) {
       const cells = grid.rows[row];

@@ -1,16 +1,17 @@
-import { cellAt, gridWidth, type Address, type CellValue, type Grid } from '../grid/cell';
-import { monthNumber } from '../grid/months';
-import { cellText, compactLabel, isBlank, normalizeLabel, readNumber } from '../grid/text';
-import { isHeaderLabel, isTitleText } from '../layout/find-layout';
-import { cellKey, valuesUnderMerges } from './merged-cells';
+import { cellAt, type CellValue, type Grid } from '../grid/cell';
+import { normalizedMonthNumber } from '../grid/months';
+import { cellText, isBlank, normalizeLabel } from '../grid/text';
+import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
+import { valuesUnderMerges } from './merged-cells';
+import { LocatedCell, MonthRow, oddCells, type AccumulatedColumn, type MonthColumns } from './month-row';
 import type {
   Activity,
   ActivityRow,
   AggregationType,
   Layout,
   Located,
-  MonthCell,
   PoiModel,
+  ReportColumns,
   RowKind,
   StrategicAction,
   StrategicActionLine,
@@ -43,7 +44,10 @@ const AGGREGATIONS: Readonly<Record<string, AggregationType>> = {
 };
 
 export function aggregationTypeOf(value: CellValue): AggregationType | null {
-  return typeof value === 'string' ? AGGREGATIONS[normalizeLabel(value)] ?? null : null;
+  if (typeof value !== 'string') return null;
+  // Read for every AO: the usual spelling is recognised as it is.
+  if (value === 'Acumulado Anual' || value === 'Acumulado Mensual' || value === 'No Acumulado') return value;
+  return AGGREGATIONS[normalizeLabel(value)] ?? null;
 }
 
 const pad2 = (n: string): string => n.padStart(2, '0');
@@ -68,13 +72,67 @@ interface MutableObjective {
   strategicActions: StrategicAction[];
 }
 
+/**
+ * An AO of the printed report. Its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD, TIPO and
+ * AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were five
+ * more objects per AO alive until the end.
+ */
+class SheetActivity implements Activity {
+  constructor(
+    readonly index: number,
+    readonly code: string,
+    readonly name: string,
+    readonly label: Located<string>,
+    readonly aggregationType: AggregationType | null,
+    readonly programmed: ActivityRow,
+    readonly executed: ActivityRow | null,
+    readonly strategicActionCode: string | null,
+    readonly objectiveCode: string | null,
+    private readonly grid: Grid,
+    private readonly columns: ReportColumns,
+    /** The row of the AVANCE % cell: the PROGRAMADO row, or the EJECUTADO row when only it holds the %. */
+    private readonly percentRow: number,
+  ) {}
+
+  get costCenter(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.costCenter);
+  }
+
+  get priority(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.priority);
+  }
+
+  get unit(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.unit);
+  }
+
+  get aggregation(): Located<CellValue> {
+    return this.cell(this.programmed.row, this.columns.aggregation);
+  }
+
+  get percent(): Located<CellValue> {
+    return this.cell(this.percentRow, this.columns.percent);
+  }
+
+  /** As SheetParser.at(): a missing column reads blank, addressed at column A. */
+  private cell(row: number, col: number): Located<CellValue> {
+    return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
+  }
+}
+
+/** A non-blank cell of a row that is not an AO row: its text and that text normalised. */
+interface RowText {
+  readonly col: number;
+  readonly text: string;
+  readonly norm: string;
+}
+
 /** Walks the rows after the header: OEI → AEI → AO pairs, AEI lines, totals, traffic light. */
 export function parseSheet(grid: Grid, layout: Layout): PoiModel {
   return new SheetParser(grid, layout).parse();
 }
 
 class SheetParser {
-  private readonly width: number;
   private readonly objectives: MutableObjective[] = [];
   private readonly actions: MutableAction[] = [];
   private readonly activities: Activity[] = [];
@@ -88,15 +146,23 @@ class SheetParser {
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
   private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
 
-  /** Month cells whose value hides under a merged area: read as blank (see merged-cells.ts). */
-  private readonly underMerge: Set<number> | null;
+  /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
+  private readonly monthColumns: MonthColumns;
 
   constructor(
     private readonly grid: Grid,
     private readonly layout: Layout,
   ) {
-    this.width = gridWidth(grid);
-    this.underMerge = valuesUnderMerges(grid, [...layout.columns.physicalMonths, ...layout.columns.financialMonths]);
+    const cols = [...layout.columns.physicalMonths, ...layout.columns.financialMonths];
+    // As at(): a missing column reads blank, addressed at column A.
+    const accumulated = (col: number): AccumulatedColumn => ({ read: col, at: Math.max(col, 0) });
+    this.monthColumns = {
+      cols,
+      physical: layout.columns.physicalMonths.length,
+      underMerge: valuesUnderMerges(grid, cols),
+      physicalAccumulated: accumulated(layout.columns.physicalAccumulated),
+      financialAccumulated: accumulated(layout.columns.financialAccumulated),
+    };
   }
 
   parse(): PoiModel {
@@ -119,30 +185,33 @@ class SheetParser {
     return new LocatedCell(col >= 0 ? cellAt(this.grid, row, col) : null, row, Math.max(col, 0));
   }
 
-  private rowTexts(row: number): { col: number; text: string }[] {
+  /** The row's non-blank cells as text, each normalised once for the label tests below. */
+  private rowTexts(row: number): RowText[] {
     const r = this.grid.rows[row];
-    const out: { col: number; text: string }[] = [];
+    const out: RowText[] = [];
     if (!r) return out;
     for (let col = 0; col < r.length; col++) {
       const v = r[col];
-      if (!isBlank(v ?? null)) out.push({ col, text: cellText(v ?? null) });
+      if (v === undefined || v === null) continue;
+      const text = typeof v === 'string' ? v.trim() : String(v);
+      if (text !== '') out.push({ col, text, norm: normalizeLabel(text) });
     }
     return out;
   }
 
   private parseRow(row: number): void {
     const cols = this.layout.columns;
-    const label = cellText(cellAt(this.grid, row, cols.label));
     // AO rows are nearly all rows: decide them first, without looking at the other cells.
     const kind = rowKind(cellAt(this.grid, row, cols.progEje));
-    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
     if (kind === 'EJECUTADO') return this.executedRow(row);
+    const label = cellText(cellAt(this.grid, row, cols.label));
+    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
 
     const texts = this.rowTexts(row);
     if (texts.length === 0) return;
-    if (texts.some((t) => isHeaderLabel(t.text))) return void this.repeatedHeaderRows.push(row);
+    if (texts.some((t) => isNormalizedHeaderLabel(t.norm))) return void this.repeatedHeaderRows.push(row);
     if (this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
-    if (texts.length <= 2 && texts.every((t) => isTitleText(t.text))) return;
+    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return;
 
     if (this.strategicActionLine(row, texts)) return;
     if (this.totalLine(row, texts)) return;
@@ -157,8 +226,9 @@ class SheetParser {
     this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200), at: { row, col: texts[0].col } });
   }
 
-  private isMonthHeaderRow(texts: { text: string }[]): boolean {
-    const months = texts.filter((t) => monthNumber(t.text) !== null).length;
+  private isMonthHeaderRow(texts: readonly RowText[]): boolean {
+    let months = 0;
+    for (const t of texts) if (normalizedMonthNumber(t.norm) !== null) months++;
     return months >= 2 && months >= texts.length / 2;
   }
 
@@ -194,18 +264,10 @@ class SheetParser {
   }
 
   private readRow(row: number, kind: RowKind): ActivityRow {
-    const cols = this.layout.columns;
     const cells = this.grid.rows[row];
-    return {
-      row,
-      kind,
-      physical: monthCells(cells, row, cols.physicalMonths, this.underMerge),
-      physicalAccumulated: this.at(row, cols.physicalAccumulated),
-      financial: monthCells(cells, row, cols.financialMonths, this.underMerge),
-      financialAccumulated: this.at(row, cols.financialAccumulated),
-    };
+    const found = oddCells(row, cells, this.monthColumns);
+    return new MonthRow(row, kind, cells, this.monthColumns, found);
   }
-
 
   private programmedRow(row: number, label: string): void {
     this.flushPending();
@@ -242,39 +304,36 @@ class SheetParser {
     this.pending = null;
     const cols = this.layout.columns;
     const row = p.programmed.row;
-    const percentTop = this.at(row, cols.percent);
     // The % cell is merged over the pair; some producers leave it on the EJECUTADO row.
-    const percent = isBlank(percentTop.value) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
-      ? this.at(executed.row, cols.percent)
-      : percentTop;
+    const percentRow =
+      isBlank(cols.percent >= 0 ? cellAt(this.grid, row, cols.percent) : null) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
+        ? executed.row
+        : row;
     if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: p.code });
-    const aggregation = this.at(row, cols.aggregation);
-    const activity: Activity = {
-      index: this.activities.length,
-      code: p.code,
-      name: p.name,
-      label: p.label,
-      costCenter: this.at(row, cols.costCenter),
-      priority: this.at(row, cols.priority),
-      unit: this.at(row, cols.unit),
-      aggregation,
-      aggregationType: aggregationTypeOf(aggregation.value),
-      programmed: p.programmed,
+    const activity: Activity = new SheetActivity(
+      this.activities.length,
+      p.code,
+      p.name,
+      p.label,
+      aggregationTypeOf(cols.aggregation >= 0 ? cellAt(this.grid, row, cols.aggregation) : null),
+      p.programmed,
       executed,
-      percent,
-      strategicActionCode: this.action?.code ?? null,
-      objectiveCode: this.action ? this.action.objectiveCode : this.objective?.code ?? null,
-    };
+      this.action?.code ?? null,
+      this.action ? this.action.objectiveCode : this.objective?.code ?? null,
+      this.grid,
+      cols,
+      percentRow,
+    );
     this.activities.push(activity);
     this.action?.activities.push(activity);
   }
 
   /** `EJECUCIÓN FÍSICA POR AEI.01.01:` and/or `EJECUCIÓN FINANCIERA POR AEI.01.01:` on this row. */
-  private strategicActionLine(row: number, texts: { col: number; text: string }[]): boolean {
+  private strategicActionLine(row: number, texts: readonly RowText[]): boolean {
     const cols = this.layout.columns;
     let found = false;
     for (const t of texts) {
-      const n = normalizeLabel(t.text);
+      const n = t.norm;
       const physical = n.startsWith('EJECUCION FISICA POR');
       const financial = n.startsWith('EJECUCION FINANCIERA POR');
       if (!physical && !financial) continue;
@@ -297,9 +356,9 @@ class SheetParser {
     return found;
   }
 
-  private totalLine(row: number, texts: { col: number; text: string }[]): boolean {
+  private totalLine(row: number, texts: readonly RowText[]): boolean {
     const first = texts[0];
-    const n = normalizeLabel(first.text);
+    const n = first.norm;
     const entry = TOTAL_LABELS.find(([prefix]) => n.startsWith(prefix));
     if (!entry) return false;
     this.flushPending();
@@ -313,17 +372,21 @@ class SheetParser {
     return true;
   }
 
-  private trafficLightRow(row: number, texts: { col: number; text: string }[]): boolean {
-    const bands = texts.map((t) => ({ col: t.col, band: bandOf(t.text) }));
-    if (bands.filter((b) => b.band).length === 3) {
+  private trafficLightRow(row: number, texts: readonly RowText[]): boolean {
+    let bands = 0;
+    for (const t of texts) if (bandOf(t.norm) !== null) bands++;
+    if (bands === 3) {
       this.flushPending();
       const cols = {} as Record<TrafficColor, number>;
-      for (const b of bands) if (b.band) cols[b.band] = b.col;
+      for (const t of texts) {
+        const band = bandOf(t.norm);
+        if (band) cols[band] = t.col;
+      }
       this.trafficLight = { headerRow: row, cols, aei: null, ao: null };
       return true;
     }
     if (!this.trafficLight) return false;
-    const n = normalizeLabel(texts[0].text);
+    const n = texts[0].norm;
     const target = n.startsWith('ACCIONES ESTRATEGICAS') ? 'aei' : n.startsWith('ACTIVIDADES OPERATIVAS') ? 'ao' : null;
     if (!target) return false;
     const c = this.trafficLight.cols;
@@ -335,82 +398,6 @@ class SheetParser {
   }
 }
 
-// The model holds a few dozen cells per AO (a quarter of a million on a 10,000-AO sheet), all
-// alive until the end of the run: each is one small object, and its address object is built
-// only when asked for (a rule flagging that cell), not kept beside every cell.
-
-/** A value with its cell. */
-class LocatedCell<T> implements Located<T> {
-  constructor(
-    readonly value: T,
-    readonly row: number,
-    readonly col: number,
-  ) {}
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/**
- * A month cell holding a finite number or nothing: its value is the cell itself, read from
- * the grid's row (the grid is never changed). Keeping the number in a field of its own would
- * make V8 box each one in a separate heap object once the field has seen a fraction.
- */
-class PlainMonthCell implements MonthCell {
-  constructor(
-    private readonly cells: ReadonlyArray<CellValue> | undefined,
-    readonly row: number,
-    readonly col: number,
-  ) {}
-
-  get raw(): number | null {
-    const v = this.cells?.[this.col];
-    return v === undefined ? null : (v as number | null);
-  }
-
-  get value(): number | null {
-    return this.raw;
-  }
-
-  get problem(): undefined {
-    return undefined;
-  }
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/** A month cell holding text, a boolean or a non-finite number: read by readNumber. */
-class ReadMonthCell implements MonthCell {
-  constructor(
-    readonly row: number,
-    readonly col: number,
-    readonly raw: CellValue,
-    readonly value: number | null,
-    readonly problem: MonthCell['problem'],
-  ) {}
-
-  get at(): Address {
-    return { row: this.row, col: this.col };
-  }
-}
-
-/** The month cells of one row at `cols`, read from the row's cells. */
-function monthCells(cells: ReadonlyArray<CellValue> | undefined, row: number, cols: readonly number[], underMerge: Set<number> | null): MonthCell[] {
-  return cols.map((col): MonthCell => {
-    const v = cells ? cells[col] : undefined;
-    const raw = v === undefined ? null : v;
-    // A value hidden under a merged area is not counted (value-under-merge reports it).
-    if (underMerge !== null && underMerge.has(cellKey(row, col))) return new ReadMonthCell(row, col, raw, null, 'under-merge');
-    // Most month cells are plain numbers or blanks: no need to go through readNumber.
-    if (raw === null || (typeof raw === 'number' && Number.isFinite(raw))) return new PlainMonthCell(cells, row, col);
-    const read = readNumber(raw);
-    return new ReadMonthCell(row, col, raw, read.value, read.problem);
-  });
-}
-
 function rowKind(value: CellValue): RowKind | null {
   if (typeof value !== 'string') return null;
   if (value === 'PROGRAMADO' || value === 'EJECUTADO') return value; // the common spelling, without normalising
@@ -420,8 +407,12 @@ function rowKind(value: CellValue): RowKind | null {
   return null;
 }
 
-function bandOf(text: string): TrafficColor | null {
-  const c = compactLabel(text);
+/** The band a traffic-light header names, from its normalised text. */
+function bandOf(normalized: string): TrafficColor | null {
+  // Every band starts with <, 7 or >: most texts stop here.
+  const first = normalized.charCodeAt(0);
+  if (first !== 60 && first !== 55 && first !== 62) return null;
+  const c = normalized.replace(/ /g, '');
   if (/^<75%?$/.test(c)) return 'red';
   if (/^75%?-95%?$/.test(c)) return 'yellow';
   if (/^>95%?$/.test(c)) return 'green';

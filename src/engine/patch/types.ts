@@ -37,6 +37,11 @@ export interface ComputedCell {
   readonly format: string;
   /** Traffic-light colour for AVANCE % and AEI physical cells with a number. */
   readonly color: TrafficColor | null;
+  /**
+   * What the sheet holds in that cell now; set by analyze(), so a cell to write is the same
+   * object in `computed` and in `patch.cells` (50,000 of them on a 10,000-AO sheet).
+   */
+  readonly old?: CellValue;
 }
 
 /** One cell to write: the computed value differs from what the sheet has. */

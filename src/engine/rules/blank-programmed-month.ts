@@ -17,14 +17,16 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: PROGRAMMED_BLANK,
     activity(f) {
       const row = f.activity.programmed;
       if (!row || (monthFlags(f.activity) & PROGRAMMED_BLANK) === 0) return;
       for (const block of ['físico', 'financiero'] as const) {
         // One observation per row and block, on its first blank month: a blank row is one problem.
-        const blanks = rowBlockCells(row, block, context.model.layout, (c) => c.value === null && c.problem === undefined);
+        const blanks = rowBlockCells(row, block, context.model.layout, (c) => c.value === null && c.problem === undefined, PROGRAMMED_BLANK);
         if (blanks.length === 0) continue;
-        context.flag(blanks[0].cell.at, 'blank', { block, months: spanishList(blanks.map((m) => m.monthLabel)) }, { found: null });
+        context.flag(blanks[0].cell.at, 'blank', () => ({ block, months: spanishList(blanks.map((m) => m.monthLabel)) }), { found: null });
       }
     },
   }),

@@ -1,4 +1,16 @@
-import type { Activity, ActivityRow, Layout, MonthCell, RowKind } from '../model';
+import {
+  CELL_BLANK,
+  CELL_NEGATIVE,
+  CELL_NOT_A_NUMBER,
+  CELL_POSITIVE,
+  CELL_TEXT_NUMBER,
+  CELL_UNDER_MERGE,
+  type Activity,
+  type ActivityRow,
+  type Layout,
+  type MonthCell,
+  type RowKind,
+} from '../model';
 import { shortMonth } from './known-values';
 
 export type Block = 'físico' | 'financiero';
@@ -17,24 +29,39 @@ export interface MonthCellRef {
 /**
  * The month cells of one row and block that pass `keep` (all by default), in column order.
  * Rules look for the rare odd cell: testing before building a reference keeps a
- * 10,000-AO sheet from allocating a quarter of a million of them per rule.
+ * 10,000-AO sheet from allocating a quarter of a million of them per rule. With `need`
+ * (CELL_* bits, as monthFlags), only the cells whose own bits include one of them are
+ * looked at: a block holding none is skipped whole, and no other cell is built.
  */
-export function rowBlockCells(row: ActivityRow, block: Block, layout: Layout, keep?: (cell: MonthCell) => boolean): MonthCellRef[] {
-  const cells = block === 'físico' ? row.physical : row.financial;
-  const months = block === 'físico' ? layout.months : layout.financialMonths;
-  const out: MonthCellRef[] = [];
-  cells.forEach((cell, i) => {
+export function rowBlockCells(
+  row: ActivityRow,
+  block: Block,
+  layout: Layout,
+  keep?: (cell: MonthCell) => boolean,
+  need?: number,
+  out: MonthCellRef[] = [],
+): MonthCellRef[] {
+  const physical = block === 'físico';
+  if (need !== undefined && ((physical ? row.physicalBits : row.financialBits) & need) === 0) return out;
+  const blockKind = physical ? 'physical' : 'financial';
+  const count = physical ? row.physicalCount : row.financialCount;
+  const months = physical ? layout.months : layout.financialMonths;
+  for (let i = 0; i < count; i++) {
+    if (need !== undefined && (row.monthBits(blockKind, i) & need) === 0) continue;
+    const cell = row.monthCell(blockKind, i);
     if (!keep || keep(cell)) out.push({ cell, kind: row.kind, block, month: months[i], monthLabel: shortMonth(months[i]) });
-  });
+  }
   return out;
 }
 
-/** The month cells of an AO that pass `keep`: PROGRAMADO then EJECUTADO, físico then financiero. */
-export function monthCells(activity: Activity, layout: Layout, keep?: (cell: MonthCell) => boolean): MonthCellRef[] {
+/** The month cells of an AO that pass `keep`: PROGRAMADO then EJECUTADO, físico then financiero; `need` as rowBlockCells. */
+export function monthCells(activity: Activity, layout: Layout, keep?: (cell: MonthCell) => boolean, need?: number): MonthCellRef[] {
   const out: MonthCellRef[] = [];
-  for (const row of [activity.programmed, activity.executed]) {
+  for (let r = 0; r < 2; r++) {
+    const row = r === 0 ? activity.programmed : activity.executed;
     if (!row) continue;
-    out.push(...rowBlockCells(row, 'físico', layout, keep), ...rowBlockCells(row, 'financiero', layout, keep));
+    rowBlockCells(row, 'físico', layout, keep, need, out);
+    rowBlockCells(row, 'financiero', layout, keep, need, out);
   }
   return out;
 }
@@ -52,48 +79,25 @@ export function dateInCell(value: unknown): string | null {
 }
 
 /** What the month cells of an AO hold that some rule looks for, as bits (see monthFlags). */
-export const NEGATIVE = 1;
-export const NOT_A_NUMBER = 2;
-export const TEXT_NUMBER = 4;
-export const UNDER_MERGE = 8;
+export const NEGATIVE = CELL_NEGATIVE;
+export const NOT_A_NUMBER = CELL_NOT_A_NUMBER;
+export const TEXT_NUMBER = CELL_TEXT_NUMBER;
+export const UNDER_MERGE = CELL_UNDER_MERGE;
 /** A PROGRAMADO month blank (not 0, not a problem cell). */
-export const PROGRAMMED_BLANK = 16;
+export const PROGRAMMED_BLANK = CELL_BLANK;
 /** An EJECUTADO físico month above 0. */
-export const PHYSICAL_PROGRESS = 32;
+export const PHYSICAL_PROGRESS = CELL_POSITIVE;
 
-let lastActivity: Activity | null = null;
-let lastFlags = 0;
-
-function rowFlags(cells: readonly MonthCell[], programmed: boolean, physicalExecuted: boolean): number {
-  let flags = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    const v = c.value;
-    if (v === null) {
-      if (c.problem === undefined) {
-        if (programmed) flags |= PROGRAMMED_BLANK;
-      } else flags |= c.problem === 'not-a-number' ? NOT_A_NUMBER : UNDER_MERGE;
-      continue;
-    }
-    if (c.problem === 'text-number') flags |= TEXT_NUMBER;
-    if (v < 0) flags |= NEGATIVE;
-    else if (physicalExecuted && v > 0) flags |= PHYSICAL_PROGRESS;
-  }
-  return flags;
-}
+const ANY_ROW = CELL_NEGATIVE | CELL_NOT_A_NUMBER | CELL_TEXT_NUMBER | CELL_UNDER_MERGE;
 
 /**
- * The odd things in an AO's month cells, in one pass shared by every rule: the walk hands
- * one AO to all the rules in turn, so the last AO's answer is kept. A rule that finds its
- * bit clear (nearly always) skips the AO without building anything.
+ * The odd things in an AO's month cells, from the bits the parser found in each block: a
+ * rule that finds its bit clear (nearly always) skips the AO without reading a cell.
  */
 export function monthFlags(activity: Activity): number {
-  if (activity === lastActivity) return lastFlags;
   const { programmed, executed } = activity;
   let flags = 0;
-  if (programmed) flags |= rowFlags(programmed.physical, true, false) | rowFlags(programmed.financial, true, false);
-  if (executed) flags |= rowFlags(executed.physical, false, true) | rowFlags(executed.financial, false, false);
-  lastActivity = activity;
-  lastFlags = flags;
+  if (programmed) flags |= (programmed.physicalBits | programmed.financialBits) & (ANY_ROW | PROGRAMMED_BLANK);
+  if (executed) flags |= ((executed.physicalBits | executed.financialBits) & ANY_ROW) | (executed.physicalBits & PHYSICAL_PROGRESS);
   return flags;
 }

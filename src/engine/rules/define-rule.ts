@@ -28,12 +28,16 @@ export interface FlagValues {
   readonly found?: CellValue;
 }
 
-/** Data is required exactly when the template has placeholders (a template known only as `string` may take any). */
+/**
+ * Data is required exactly when the template has placeholders (a template known only as
+ * `string` may take any). It may be a function that returns it: called only when the message
+ * is shown, so a rule that flags thousands of cells past the cap formats nothing for them.
+ */
 export type FlagArgs<T extends string> = string extends T
-  ? [data?: MessageData<string>, values?: FlagValues]
+  ? [data?: MessageData<string> | (() => MessageData<string>), values?: FlagValues]
   : [Placeholders<T>] extends [never]
   ? [data?: Readonly<Record<string, never>>, values?: FlagValues]
-  : [data: MessageData<T>, values?: FlagValues];
+  : [data: MessageData<T> | (() => MessageData<T>), values?: FlagValues];
 
 export interface RuleMeta<M extends Messages = Messages> {
   /** kebab-case noun for the inconsistency; also the file name. */
@@ -67,6 +71,12 @@ export interface RuleContext<M extends Messages = Messages> {
 /** Called during one walk over the parsed report. */
 export interface RuleVisitors {
   activity?(figures: ActivityFigures): void;
+  /**
+   * For a rule that looks for rare odd month cells: the monthFlags bits (rules/cells.ts) an
+   * AO must show for `activity` to be called. The walk reads the AO's flags once and skips
+   * the call for every other AO (nearly all of them).
+   */
+  readonly activityFlags?: number;
   strategicAction?(figures: StrategicActionFigures): void;
   stray?(row: StrayRow): void;
   /** After the walk: totals, traffic light, cross-row checks. */

@@ -1,5 +1,4 @@
 import { toA1 } from '../grid/a1';
-import type { Address } from '../grid/cell';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -18,11 +17,14 @@ export default defineRule({
   create: (context) => ({
     // One pass at the end over the codes: no address text is built until a code repeats.
     end() {
-      const first = new Map<string, Address>();
-      for (const { code, label } of context.model.activities) {
+      const activities = context.model.activities;
+      // The index of each code's first AO: its address is built only when the code repeats.
+      const first = new Map<string, number>();
+      for (let i = 0; i < activities.length; i++) {
+        const { code, label } = activities[i];
         const at = first.get(code);
-        if (at === undefined) first.set(code, label.at);
-        else context.flag(label.at, 'repeated', { code, first: toA1(at) }, { found: code });
+        if (at === undefined) first.set(code, i);
+        else context.flag(label.at, 'repeated', { code, first: toA1(activities[at].label.at) }, { found: code });
       }
     },
   }),

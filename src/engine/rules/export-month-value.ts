@@ -1,6 +1,7 @@
 import { exportView } from '../flat/cells';
 import type { Measure, Phase } from '../flat/types';
 import { readNumber } from '../grid/text';
+import { CELL_NEGATIVE, CELL_NOT_A_NUMBER, type ActivityRow } from '../model';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -28,13 +29,13 @@ export default defineRule({
     return {
       activity(f) {
         const source = view.source(f.activity.index);
-        const blocks: [Measure, Phase | null][] = [
-          ['F', source.programmedPhase],
-          ['Fn', source.financialProgrammedPhase],
-          ['F', 'SE'],
-          ['Fn', 'SE'],
-        ];
-        for (const [measure, phase] of blocks) {
+        const { programmed, executed } = f.activity;
+        // These are the period's cells of the AO's two rows (programmed phase and SE): an AO of
+        // one row whose month bits show no negative and no text (nearly every one) has none to report.
+        if (source.rows.length === 1 && ((rowBits(programmed) | rowBits(executed)) & (CELL_NEGATIVE | CELL_NOT_A_NUMBER)) === 0) return;
+        for (let b = 0; b < 4; b++) {
+          const measure: Measure = b % 2 === 0 ? 'F' : 'Fn';
+          const phase: Phase | null = b === 0 ? source.programmedPhase : b === 1 ? source.financialProgrammedPhase : 'SE';
           const block = phase ? view.block(measure, phase) : null;
           if (!block) continue;
           const cols = view.periodColumns(block);
@@ -43,7 +44,7 @@ export default defineRule({
               const raw = view.value(row, col);
               if (raw === null || (typeof raw === 'number' && raw >= 0)) continue;
               const read = readNumber(raw);
-              const data = { where: view.where(row, col), found: showValue(read.value ?? raw) };
+              const data = (): { where: string; found: string } => ({ where: view.where(row, col), found: showValue(read.value ?? raw) });
               const at = { row, col };
               if (read.value !== null && read.value < 0) context.flag(at, 'negative', data, { found: raw });
               else if (read.problem === 'not-a-number') context.flag(at, typeof raw === 'string' && EXCEL_ERROR.test(raw.trim()) ? 'error' : 'text', data, { found: raw });
@@ -54,3 +55,8 @@ export default defineRule({
     };
   },
 });
+
+/** The CELL_* bits of both blocks of a row (0 without one). */
+function rowBits(row: ActivityRow | null): number {
+  return row ? row.physicalBits | row.financialBits : 0;
+}

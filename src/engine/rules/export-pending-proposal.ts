@@ -36,19 +36,24 @@ export default defineRule({
           const p = view.block(measure, proposal);
           const a = view.block(measure, approved);
           if (!p) continue;
+          const cols = view.periodColumns(p);
           for (const row of view.source(f.activity.index).rows) {
-            const pending = view.periodColumns(p).filter(({ month, col }) => {
-              const approvedCol = a ? a.months[month - 1] : -1;
-              return !isBlank(view.value(row, col)) && (approvedCol < 0 || isBlank(view.value(row, approvedCol)));
-            });
-            if (pending.length === 0) continue;
+            // A proposal is nearly always blank: the list is built only from the first pending month on.
+            const cells = view.grid.rows[row];
+            let pending: { month: number; col: number }[] | null = null;
+            for (const m of cols) {
+              const approvedCol = a ? a.months[m.month - 1] : -1;
+              if (!isBlank(cells?.[m.col] ?? null) && (approvedCol < 0 || isBlank(cells?.[approvedCol] ?? null))) (pending ??= []).push(m);
+            }
+            if (pending === null) continue;
             const first = pending[0];
-            context.flag({ row, col: first.col }, 'pending', {
+            const months = pending;
+            context.flag({ row, col: first.col }, 'pending', () => ({
                 where: view.where(row, first.col),
                 found: showValue(view.value(row, first.col)),
                 approved: `${measure}(${approved})`,
-                months: spanishList(pending.map((m) => shortMonth(m.month))),
-              }, { found: view.value(row, first.col) });
+                months: spanishList(months.map((m) => shortMonth(m.month))),
+              }), { found: view.value(row, first.col) });
           }
         }
       },

@@ -1,6 +1,6 @@
 import { round2 } from '../compute/round';
-import { exportView } from '../flat/cells';
-import { isBlank, readNumber } from '../grid/text';
+import { exportView, numberIn } from '../flat/cells';
+import { isBlank } from '../grid/text';
 import { defineRule } from './define-rule';
 import { showAmount, showValue } from './format';
 
@@ -28,22 +28,25 @@ export default defineRule({
         for (const block of view.flat.blocks) {
           if (block.total < 0 || (block.measure === 'F' && !annual)) continue;
           for (const row of source.rows) {
-            const stated = view.value(row, block.total);
+            // Every block of every row: read straight from the grid's row, nothing built per cell.
+            const cells = view.grid.rows[row];
+            const stated = cells?.[block.total] ?? null;
             if (isBlank(stated)) continue;
-            const statedNumber = readNumber(stated).value;
+            const statedNumber = numberIn(stated);
             let sum = 0;
             let readable = true;
             for (const col of block.months) {
               if (col < 0) continue;
-              const v = view.number(row, col);
-              if (v === null && !isBlank(view.value(row, col))) readable = false;
+              const raw = cells?.[col] ?? null;
+              const v = numberIn(raw);
+              if (v === null && !isBlank(raw)) readable = false;
               sum += v ?? 0;
             }
             // A month that is not a number is export-month-value's; the sum would be a guess.
             if (!readable || (statedNumber !== null && Math.abs(statedNumber - sum) < 0.005)) continue;
             const expected = round2(sum);
             const show = block.measure === 'Fn' ? showAmount : showValue;
-            context.flag({ row, col: block.total }, 'mismatch', { where: view.where(row, block.total), found: show(stated), expected: show(expected) }, { expected, found: stated });
+            context.flag({ row, col: block.total }, 'mismatch', () => ({ where: view.where(row, block.total), found: show(stated), expected: show(expected) }), { expected, found: stated });
           }
         }
       },

@@ -23,10 +23,16 @@ export default defineRule({
       const programmed = f.financialProgrammed;
       const executed = f.financialExecuted;
       if (!row || executed <= programmed + 0.005) return;
-      const found = showMoney(executed);
       const values = { expected: programmed, found: executed };
-      if (programmed <= 0) context.flag(row.financialAccumulated.at, 'unprogrammed', { found }, values);
-      else context.flag(row.financialAccumulated.at, 'over', { found, expected: showMoney(programmed), percent: wholePercent(executed / programmed) }, values);
+      if (programmed <= 0) context.flag(row.financialAccumulated.at, 'unprogrammed', () => ({ found: showMoney(executed) }), values);
+      else {
+        context.flag(
+          row.financialAccumulated.at,
+          'over',
+          () => ({ found: showMoney(executed), expected: showMoney(programmed), percent: wholePercent(executed / programmed) }),
+          values,
+        );
+      }
     },
   }),
 });

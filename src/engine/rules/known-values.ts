@@ -17,5 +17,9 @@ export function shortMonth(month: number | undefined): string {
 /** The known priority level a cell holds, read case-, accent- and space-insensitively. */
 export function priorityOf(value: CellValue): Priority | null {
   if (typeof value !== 'string') return null;
-  return PRIORITY_LEVELS.find((p) => normalizeLabel(p) === normalizeLabel(value)) ?? null;
+  // Checked for every AO by two rules: the usual spelling is looked up as it is.
+  return PRIORITY_BY_NAME.get(value) ?? PRIORITY_BY_NAME.get(normalizeLabel(value)) ?? null;
 }
+
+/** Each level by its own spelling and by its normalised form. */
+const PRIORITY_BY_NAME = new Map<string, Priority>(PRIORITY_LEVELS.flatMap((p) => [[p, p], [normalizeLabel(p), p]] as const));

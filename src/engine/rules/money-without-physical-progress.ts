@@ -22,7 +22,7 @@ export default defineRule({
       const row = f.activity.executed;
       if (!row || f.financialExecuted <= 0) return;
       if ((monthFlags(f.activity) & PHYSICAL_PROGRESS) !== 0) return;
-      context.flag(row.physicalAccumulated.at, 'noProgress', { money: showMoney(f.financialExecuted) }, { found: f.physicalExecuted });
+      context.flag(row.physicalAccumulated.at, 'noProgress', () => ({ money: showMoney(f.financialExecuted) }), { found: f.physicalExecuted });
     },
   }),
 });

@@ -16,11 +16,14 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: NEGATIVE,
     activity(f) {
       if ((monthFlags(f.activity) & NEGATIVE) === 0) return;
-      for (const m of monthCells(f.activity, context.model.layout, (c) => c.value !== null && c.value < 0)) {
-        if (m.cell.value === null || m.cell.value >= 0) continue;
-        context.flag(m.cell.at, 'negative', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.value) }, { found: m.cell.raw });
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.value !== null && c.value < 0, NEGATIVE)) {
+        const value = m.cell.value;
+        if (value === null || value >= 0) continue;
+        context.flag(m.cell.at, 'negative', () => ({ kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(value) }), { found: m.cell.raw });
       }
     },
   }),

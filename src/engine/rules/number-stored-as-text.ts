@@ -17,15 +17,19 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: TEXT_NUMBER,
     activity(f) {
       if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
-      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number')) {
-        if (m.cell.problem !== 'text-number' || m.cell.value === null) continue;
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number', TEXT_NUMBER)) {
+        const value = m.cell.value;
+        if (m.cell.problem !== 'text-number' || value === null) continue;
+        // The message is formatted only if shown: a sheet may hold thousands of these.
         context.flag(
           m.cell.at,
           'text',
-          { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(m.cell.value) },
-          { expected: m.cell.value, found: m.cell.raw },
+          () => ({ kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), value: showValue(value) }),
+          { expected: value, found: m.cell.raw },
         );
       }
     },

@@ -26,14 +26,15 @@ export default defineRule({
         const row = f.activity.executed;
         // Without an EJECUTADO row every month is missing: missing-executed-row says it once.
         if (!row || f.missingMonths.length === 0) return;
-        const first = row.physical[months.indexOf(f.missingMonths[0])];
+        const i = months.indexOf(f.missingMonths[0]);
+        // One cell, not the row's (late tracking may be every AO's); the message is written only if shown.
+        const first = i >= 0 && i < row.physicalCount ? row.monthCell('physical', i) : row.physical[i];
         const lastMonth = f.missingMonths[f.missingMonths.length - 1];
-        const deadline = longDate(trackingDeadline(year, lastMonth));
+        const deadline = (): string => longDate(trackingDeadline(year, lastMonth));
         if (f.missingMonths.length === 1) {
-          context.flag(first.at, 'one', { month: monthName(lastMonth), deadline }, { found: null });
+          context.flag(first.at, 'one', () => ({ month: monthName(lastMonth), deadline: deadline() }), { found: null });
         } else {
-          const names = spanishList(f.missingMonths.map(monthName));
-          context.flag(first.at, 'many', { months: names, last: monthName(lastMonth), deadline }, { found: null });
+          context.flag(first.at, 'many', () => ({ months: spanishList(f.missingMonths.map(monthName)), last: monthName(lastMonth), deadline: deadline() }), { found: null });
         }
       },
     };

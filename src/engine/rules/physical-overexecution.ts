@@ -1,10 +1,14 @@
-import { rowBlockCells } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
+import { shortMonth } from './known-values';
 import { wholePercent } from './planning';
 
 /** Executed above twice the programmed: a goal to re-plan rather than a success (issue 4). */
 const LIMIT = 2;
+
+// The month values of the AO being checked, reused across AO.
+let programmedScratch = new Float64Array(12);
+let executedScratch = new Float64Array(12);
 
 export default defineRule({
   meta: {
@@ -30,30 +34,33 @@ export default defineRule({
       const exec = f.physicalExecuted;
       if (typeof prog === 'number' && typeof exec === 'number') {
         if (prog > 0 && exec > LIMIT * prog) {
-          context.flag(executed.physicalAccumulated.at, 'over', {
+          context.flag(executed.physicalAccumulated.at, 'over', () => ({
             found: showValue(exec),
             expected: showValue(prog),
             percent: wholePercent(exec / prog),
-          }, { expected: prog, found: exec });
+          }), { expected: prog, found: exec });
         }
         return;
       }
       // No Acumulado has no accumulated figure ('-'): its % is a mean of monthly ratios, so
       // the month that went far over is the one to look at.
       if (exec !== '-') return;
-      const layout = context.model.layout;
-      const progMonths = rowBlockCells(programmed, 'físico', layout);
-      const execMonths = rowBlockCells(executed, 'físico', layout);
-      for (let i = 0; i < execMonths.length; i++) {
-        const p = progMonths[i]?.cell.value ?? null;
-        const e = execMonths[i].cell.value;
-        if (p === null || p <= 0 || e === null || e <= LIMIT * p) continue;
-        context.flag(execMonths[i].cell.at, 'overMonth', {
-          month: execMonths[i].monthLabel,
+      // Read as numbers (blank as 0, which never goes over): cells are built only for the month flagged.
+      if (programmedScratch.length < programmed.physicalCount) programmedScratch = new Float64Array(programmed.physicalCount);
+      if (executedScratch.length < executed.physicalCount) executedScratch = new Float64Array(executed.physicalCount);
+      const np = programmed.monthValues('physical', programmedScratch);
+      const ne = executed.monthValues('physical', executedScratch);
+      for (let i = 0; i < ne; i++) {
+        const p = i < np ? programmedScratch[i] : 0;
+        const e = executedScratch[i];
+        if (p <= 0 || e <= LIMIT * p) continue;
+        const month = context.model.layout.months[i];
+        context.flag(executed.monthCell('physical', i).at, 'overMonth', () => ({
+          month: shortMonth(month),
           found: showValue(e),
           expected: showValue(p),
           percent: wholePercent(e / p),
-        }, { expected: p, found: e });
+        }), { expected: p, found: e });
         return;
       }
     },

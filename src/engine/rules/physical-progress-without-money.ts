@@ -19,12 +19,14 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: PHYSICAL_PROGRESS,
     activity(f) {
       const row = f.activity.executed;
       if (!row || f.financialProgrammed <= 0 || f.financialExecuted !== 0 || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
       const months = monthsWithPhysicalProgress(f, context.model.layout);
       if (months.length === 0) return;
-      context.flag(row.financialAccumulated.at, 'noMoney', { months: spanishList(months), programmed: showMoney(f.financialProgrammed) }, { found: f.financialExecuted });
+      context.flag(row.financialAccumulated.at, 'noMoney', () => ({ months: spanishList(months), programmed: showMoney(f.financialProgrammed) }), { found: f.financialExecuted });
     },
   }),
 });

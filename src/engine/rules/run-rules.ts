@@ -1,9 +1,10 @@
 import { columnLetters } from '../grid/a1';
 import type { Address, Grid } from '../grid/cell';
-import type { Figures } from '../figures';
+import type { ActivityFigures, Figures } from '../figures';
 import type { PoiModel } from '../model';
 import type { Observation, Severity } from '../observation';
 import type { FlagValues, MessageData, Rule, RuleContext, RuleVisitors } from './define-rule';
+import { monthFlags } from './cells';
 import { fillMessage, formatNumber } from './format';
 import { ruleApplies } from './layouts';
 
@@ -81,7 +82,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
     const severity = options.severities?.[rule.meta.id] ?? rule.meta.severity;
     if (severity === 'off' || !ruleApplies(rule.meta.id, model.layout.kind)) continue;
     const running: Running = { rule, severity, visitors: {}, failed: false, flagged: 0, omitted: 0, firstOmitted: null };
-    const flag = (at: Address, messageId: string, data?: MessageData<string>, values?: FlagValues): void => {
+    const flag = (at: Address, messageId: string, data?: MessageData<string> | (() => MessageData<string>), values?: FlagValues): void => {
       if (running.flagged >= cap) {
         // Past the cap only the count matters: no message is built.
         if (running.omitted++ === 0) running.firstOmitted = at;
@@ -98,7 +99,7 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
           sheet: options.sheet,
           cell: columnLetters(at.col) + String(at.row + 1),
           row: at.row + 1,
-          message: fillMessage(template, data),
+          message: fillMessage(template, typeof data === 'function' ? data() : data),
           ...(values && 'expected' in values ? { expected: values.expected } : {}),
           ...(values && 'found' in values ? { found: values.found } : {}),
         },
@@ -144,41 +145,62 @@ function listeners<K extends keyof RuleVisitors>(active: readonly Running[], key
   return active.filter((r) => !r.failed && r.visitors[key] !== undefined);
 }
 
+type Fail = (r: Running, e: unknown) => void;
+
+/**
+ * Hands each item to every rule listening for `key`. The visitor functions are taken out
+ * once (each rule's visitors object has its own shape), and one try block covers a run of
+ * calls: a rule that throws is marked failed and the walk goes on with the next rule.
+ */
+function visitAll<T>(active: readonly Running[], key: 'strategicAction' | 'stray', items: readonly T[], fail: Fail): void {
+  const listening = listeners(active, key);
+  const visit = listening.map((r) => r.visitors[key] as (item: T) => void);
+  const n = listening.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    let j = 0;
+    while (j < n) {
+      try {
+        for (; j < n; j++) if (!listening[j].failed) visit[j](item);
+      } catch (error) {
+        fail(listening[j], error);
+        j++;
+      }
+    }
+  }
+}
+
+/** visitAll for the AO, calling a rule that declares activityFlags only for the AO that show one of them. */
+function visitActivities(active: readonly Running[], items: readonly ActivityFigures[], fail: Fail): void {
+  const listening = listeners(active, 'activity');
+  const visit = listening.map((r) => r.visitors.activity!);
+  // -1: called for every AO.
+  const wanted = listening.map((r) => r.visitors.activityFlags ?? -1);
+  const filtered = wanted.some((w) => w !== -1);
+  const n = listening.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const flags = filtered ? monthFlags(item.activity) : 0;
+    let j = 0;
+    while (j < n) {
+      try {
+        for (; j < n; j++) {
+          const w = wanted[j];
+          if ((w === -1 || (flags & w) !== 0) && !listening[j].failed) visit[j](item);
+        }
+      } catch (error) {
+        fail(listening[j], error);
+        j++;
+      }
+    }
+  }
+}
+
 /** One pass over the AO, one over the AEI, one over the stray rows, then `end`. */
-function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: (r: Running, e: unknown) => void): void {
-  const onActivity = listeners(active, 'activity');
-  for (const f of figures.activities) {
-    for (const r of onActivity) {
-      if (r.failed) continue;
-      try {
-        r.visitors.activity!(f);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
-  const onStrategicAction = listeners(active, 'strategicAction');
-  for (const f of figures.strategicActions) {
-    for (const r of onStrategicAction) {
-      if (r.failed) continue;
-      try {
-        r.visitors.strategicAction!(f);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
-  const onStray = listeners(active, 'stray');
-  for (const s of model.strayRows) {
-    for (const r of onStray) {
-      if (r.failed) continue;
-      try {
-        r.visitors.stray!(s);
-      } catch (error) {
-        fail(r, error);
-      }
-    }
-  }
+function walk(active: readonly Running[], model: PoiModel, figures: Figures, fail: Fail): void {
+  visitActivities(active, figures.activities, fail);
+  visitAll(active, 'strategicAction', figures.strategicActions, fail);
+  visitAll(active, 'stray', model.strayRows, fail);
   for (const r of listeners(active, 'end')) {
     try {
       r.visitors.end!();

@@ -20,9 +20,9 @@ export default defineRule({
     strategicAction(f) {
       const { physicalLine, financialLine, code } = f.strategicAction;
       const physical = physicalLine && statedMismatch(physicalLine.value, f.physical);
-      if (physical) context.flag(physical.at, 'physical', { code, ...physical.shown }, physical.values);
+      if (physical) context.flag(physical.at, 'physical', () => ({ code, ...physical.shown() }), physical.values);
       const financial = financialLine && statedMismatch(financialLine.value, f.financial, showAmount);
-      if (financial) context.flag(financial.at, 'financial', { code, ...financial.shown }, financial.values);
+      if (financial) context.flag(financial.at, 'financial', () => ({ code, ...financial.shown() }), financial.values);
     },
   }),
 });

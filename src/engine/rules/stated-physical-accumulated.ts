@@ -18,13 +18,11 @@ export default defineRule({
     activity(f) {
       const type = f.activity.aggregationType ?? 'Acumulado Anual';
       const { programmed, executed } = f.activity;
-      const pairs = [
-        [programmed, f.physicalProgrammed],
-        [executed, f.physicalExecuted],
-      ] as const;
-      for (const [row, expected] of pairs) {
-        const m = row && statedMismatch(row.physicalAccumulated, expected);
-        if (m) context.flag(m.at, 'mismatch', { kind: row.kind, type, ...m.shown }, m.values);
+      // Two rows, each with its figure; nearly always blank or right, so nothing is built.
+      for (let i = 0; i < 2; i++) {
+        const row = i === 0 ? programmed : executed;
+        const m = row && statedMismatch(row.physicalAccumulated, i === 0 ? f.physicalProgrammed : f.physicalExecuted);
+        if (m) context.flag(m.at, 'mismatch', () => ({ kind: row.kind, type, ...m.shown() }), m.values);
       }
     },
   }),

@@ -32,7 +32,7 @@ export default defineRule({
         }
         const money = line.key === 'financialProgrammed' || line.key === 'financialExecuted';
         const m = statedMismatch(line.value, expected, money ? showAmount : undefined);
-        if (m) context.flag(m.at, 'mismatch', { label, ...m.shown }, m.values);
+        if (m) context.flag(m.at, 'mismatch', () => ({ label, ...m.shown() }), m.values);
       }
     },
   }),

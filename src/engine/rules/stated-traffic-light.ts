@@ -28,7 +28,7 @@ export default defineRule({
         if (!row) continue;
         for (const band of ['red', 'yellow', 'green'] as const) {
           const m = statedMismatch(row.counts[band], counts[band]);
-          if (m) context.flag(m.at, 'mismatch', { row: name, band: BANDS[band], ...m.shown }, m.values);
+          if (m) context.flag(m.at, 'mismatch', () => ({ row: name, band: BANDS[band], ...m.shown() }), m.values);
         }
       }
     },

@@ -7,8 +7,8 @@ import { showValue } from './format';
 /** What a stated-* rule reports about a cell that disagrees with its computed value. */
 export interface StatedMismatch {
   readonly at: Address;
-  /** The `{found}` and `{expected}` of the message, as a planner reads them. */
-  readonly shown: { readonly found: string; readonly expected: string };
+  /** The `{found}` and `{expected}` of the message, as a planner reads them: formatted when called (for a message shown). */
+  shown(): { readonly found: string; readonly expected: string };
   readonly values: FlagValues;
 }
 
@@ -23,5 +23,6 @@ export function statedMismatch(
   show: (value: CellValue) => string = showValue,
 ): StatedMismatch | null {
   if (isBlank(cell.value) || sameValue(cell.value, expected)) return null;
-  return { at: cell.at, shown: { found: show(cell.value), expected: show(expected) }, values: { expected, found: cell.value } };
+  const found = cell.value;
+  return { at: cell.at, shown: () => ({ found: show(found), expected: show(expected) }), values: { expected, found } };
 }

@@ -16,11 +16,13 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: NOT_A_NUMBER,
     activity(f) {
       if ((monthFlags(f.activity) & NOT_A_NUMBER) === 0) return;
       // A date has its own rule and message (date-in-month-cell).
-      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number' && dateInCell(c.raw) === null)) {
-        context.flag(m.cell.at, 'text', { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }, { found: m.cell.raw });
+      for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'not-a-number' && dateInCell(c.raw) === null, NOT_A_NUMBER)) {
+        context.flag(m.cell.at, 'text', () => ({ kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw) }), { found: m.cell.raw });
       }
     },
   }),

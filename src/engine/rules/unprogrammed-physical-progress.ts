@@ -18,13 +18,15 @@ export default defineRule({
     },
   },
   create: (context) => ({
+    // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+    activityFlags: PHYSICAL_PROGRESS,
     activity(f) {
       const row = f.activity.executed;
       // S.P. for the physical figures means every programmed month is 0 or blank.
       if (!row || f.physicalProgrammed !== 'S.P.' || (monthFlags(f.activity) & PHYSICAL_PROGRESS) === 0) return;
-      const moved = rowBlockCells(row, 'físico', context.model.layout, (c) => c.value !== null && c.value > 0);
+      const moved = rowBlockCells(row, 'físico', context.model.layout, (c) => c.value !== null && c.value > 0, PHYSICAL_PROGRESS);
       if (moved.length === 0) return;
-      context.flag(moved[0].cell.at, 'unprogrammed', { months: spanishList(moved.map((m) => m.monthLabel)) }, { expected: 0, found: moved[0].cell.value });
+      context.flag(moved[0].cell.at, 'unprogrammed', () => ({ months: spanishList(moved.map((m) => m.monthLabel)) }), { expected: 0, found: moved[0].cell.value });
     },
   }),
 });

@@ -20,19 +20,21 @@ export default defineRule({
     },
   },
   create: (context) => {
-    // The merge is looked up only for a flagged cell: rare, so a plain scan is enough.
+    // The merge is looked up only for a message shown (at most the cap's): a plain scan is enough.
     const rangeOf = (at: Address): string => {
       const m = context.grid.merges.find((r) => at.row >= r.top && at.row <= r.bottom && at.col >= r.left && at.col <= r.right);
       return m ? rangeToA1(m) : '?';
     };
     return {
+      // Called only for the AO whose month cells show the bit (the walk reads monthFlags once).
+      activityFlags: UNDER_MERGE,
       activity(f) {
         if ((monthFlags(f.activity) & UNDER_MERGE) === 0) return;
-        for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge')) {
+        for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'under-merge', UNDER_MERGE)) {
           context.flag(
             m.cell.at,
             'hidden',
-            { kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), range: rangeOf(m.cell.at) },
+            () => ({ kind: m.kind, block: m.block, month: m.monthLabel, found: showValue(m.cell.raw), range: rangeOf(m.cell.at) }),
             { found: m.cell.raw },
           );
         }

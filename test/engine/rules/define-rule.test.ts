@@ -34,6 +34,9 @@ const demo = defineRule({
       context.flag(at, 'code', { code: f.activity.code, cell: 'A8' }, { found: f.activity.code });
       context.flag(at, 'plain');
       if (at.row < 0) {
+        context.flag(at, 'code', () => ({ code: 'x', cell: 'y' }));
+        // @ts-expect-error a placeholder missing from the data a function returns
+        context.flag(at, 'code', () => ({ code: 'x' }));
         // @ts-expect-error a misspelt message id
         context.flag(at, 'cod', { code: 'x', cell: 'y' });
         // @ts-expect-error a placeholder missing

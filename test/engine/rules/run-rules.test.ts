@@ -7,6 +7,7 @@ import { computeFigures } from '../../../src/engine/compute';
 import type { Grid } from '../../../src/engine/grid/cell';
 import { findLayout } from '../../../src/engine/layout/find-layout';
 import { parseSheet } from '../../../src/engine/parse/parse-sheet';
+import { NEGATIVE, TEXT_NUMBER } from '../../../src/engine/rules/cells';
 import { defineRule, type Rule } from '../../../src/engine/rules/define-rule';
 import { MAX_OBSERVATIONS_PER_RULE, OMITTED_MESSAGE_ID, runRules } from '../../../src/engine/rules/run-rules';
 import { buildGrid, FECHA_CORTE, SHEET } from './rule-tester';
@@ -56,6 +57,48 @@ describe('observations capped per rule', () => {
       ['text-in-number-cell', 'text', 'J11', undefined],
       ['text-in-number-cell', OMITTED_MESSAGE_ID, 'K11', 1],
     ]);
+  });
+
+  it('builds the data of a message given as a function only for the messages shown', () => {
+    const built: string[] = [];
+    const lazy = defineRule({
+      meta: { ...rule('negative-value').meta, id: 'lazy-rule', messages: { code: 'AO {code}.' } },
+      create: (context) => ({
+        activity(f) {
+          context.flag(f.activity.label.at, 'code', () => {
+            built.push(f.activity.code);
+            return { code: f.activity.code };
+          });
+        },
+      }),
+    });
+    const grid = buildGrid({ spec: sheet({}, {}, {}) });
+    const observations = run([lazy], grid, 2);
+    expect(observations.map((o) => [o.messageId, o.message, o.omitted])).toEqual([
+      ['code', `AO ${built[0]}.`, undefined],
+      ['code', `AO ${built[1]}.`, undefined],
+      [OMITTED_MESSAGE_ID, expect.stringContaining('Hay 1 observaciones más de la regla lazy-rule'), 1],
+    ]);
+    // The third AO was counted, its message never built.
+    expect(built).toHaveLength(2);
+  });
+
+  it('calls a rule that declares activityFlags only for the AO whose month cells show them', () => {
+    const seen: string[] = [];
+    const watcher = defineRule({
+      meta: { ...rule('negative-value').meta, id: 'flag-watcher', messages: { any: 'x' } },
+      create: () => ({
+        activityFlags: NEGATIVE | TEXT_NUMBER,
+        activity(f) {
+          seen.push(f.activity.code);
+        },
+      }),
+    });
+    // The second AO has a negative month, the third a number stored as text, the first neither.
+    const grid = buildGrid({ spec: sheet({}, { exec: [1, -1, 1, 1, 1, 1] }, { exec: [1, 1, '1,000.00', 1, 1, 1] }) });
+    const model = parseSheet(grid, findLayout(grid)!);
+    runRules([watcher], model, computeFigures(model, FECHA_CORTE), { sheet: SHEET, grid, fechaCorte: FECHA_CORTE });
+    expect(seen).toEqual([model.activities[1].code, model.activities[2].code]);
   });
 
   it('adds nothing under the cap', () => {
