@@ -35,8 +35,12 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
  */
 const NATIVE_NODES = 2048;
 
-/** Counts nodes up to `budget`; returns what is left of it (negative: too big for one string). */
+/**
+ * Counts nodes up to `budget`, a long string as one node per 32 characters; returns what is
+ * left of it (negative: too big for one piece).
+ */
 function fitsNative(value: unknown, budget: number): number {
+  if (typeof value === 'string') return budget - 1 - (value.length >> 5);
   if (value === null || typeof value !== 'object') return budget - 1;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
   if (Array.isArray(value)) {

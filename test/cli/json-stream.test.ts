@@ -50,4 +50,12 @@ describe('writeJson', () => {
     // A piece is at most the buffer size plus one small value's text.
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1 << 18);
   });
+
+  it('keeps pieces bounded when the values hold long texts', () => {
+    const message = 'x'.repeat(50_000);
+    const value = { issues: Array.from({ length: 300 }, (_, i) => ({ rule: 'ruido', row: i, message })) };
+    const { text, chunks } = written(value);
+    expect(text).toBe(expected(value));
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1 << 18);
+  });
 });
