@@ -63,6 +63,20 @@ function terminalSafe(json: string): string {
   return TERMINAL_UNSAFE.test(json) ? json.replace(TERMINAL_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
+/**
+ * The items of `items` as JSON.stringify(…, null, 2) writes them inside an array at `depth`
+ * (indent 2 × depth): the run is stringified nested in `depth` arrays, so JSON.stringify itself
+ * indents it, and the brackets around it are cut off ("[\n  [\n    a,\n    b\n  ]\n]" at
+ * depth 1 gives "    a,\n    b"). Both ends are (depth + 1)(depth + 2) characters.
+ */
+function itemsAt(items: unknown[], depth: number): string {
+  let nested: unknown = items;
+  for (let d = 0; d < depth; d++) nested = [nested];
+  const json = JSON.stringify(nested, null, 2);
+  const cut = (depth + 1) * (depth + 2);
+  return json.slice(cut, json.length - cut);
+}
+
 /** JSON.stringify's text of a small value, indented to sit at `indent`, terminal-safe. */
 function nativeJson(value: unknown, indent: string, put: (s: string) => void): boolean {
   const json = JSON.stringify(value, null, 2) as string | undefined;
@@ -114,9 +128,7 @@ function emit(input: unknown, indent: string, put: (s: string) => void): boolean
       let end = i;
       for (let left = 0; end < value.length && (left = fitsNative(value[end], budget)) >= 0; end++) budget = left;
       if (end > i) {
-        // "[\n  a,\n  b\n]" → "  a,\n  b", then every line moved to this array's indent.
-        const run = terminalSafe(JSON.stringify(value.slice(i, end), null, 2)).slice(2, -2);
-        put(indent === '' ? run : indent + run.replace(/\n/g, '\n' + indent));
+        put(terminalSafe(itemsAt(value.slice(i, end), indent.length >> 1)));
         i = end;
       } else {
         put(inner);
