@@ -130,7 +130,7 @@ const WRITING_A_RULE = [
   '',
   'La prueba compara las observaciones de la regla exactamente (cantidad, orden, celda, `messageId`, severidad) rechaza dos casos válidos o inválidos iguales y exige un caso inválido para cada mensaje. Las columnas de valores conocidos (como TIPO DE AGREGACIÓN) usan la fábrica `knownValueRule` de `src/engine/rules/known-value-rule.ts`.',
   '',
-  'Una regla que puede señalar miles de celdas pasa los datos del mensaje como función (`context.flag(celda, id, () => ({ … }), valores)`): solo se llama para las observaciones que se muestran, no para las que pasan del tope y solo se cuentan. Una regla que busca celdas de mes raras (texto, negativos, vacíos) declara `activityFlags` con los bits de `monthFlags` (`src/engine/rules/cells.ts`): el recorrido la llama solo para las AO que los tienen.',
+  'Una regla que puede señalar miles de celdas pasa los datos del mensaje como función (`context.flag(celda, id, () => ({ … }), valores)`): solo se llama para las observaciones que se muestran, no para las que pasan del tope y solo se cuentan. Una regla que busca celdas de mes raras (texto, negativos, vacíos) declara `activityFlags` con los bits de `monthFlags` (`src/engine/rules/cells.ts`): el recorrido la llama solo para las AO que los tienen. Pasado el tope, `context.capped()` es verdadero: una regla así puede contar sus celdas por sus bits (`countMonthCells`) y entregar la cuenta con `context.skip(n, () => celdaDeLaPrimera)`, sin construir ninguna.',
   '',
 ];
 

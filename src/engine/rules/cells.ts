@@ -66,6 +66,18 @@ export function monthCells(activity: Activity, layout: Layout, keep?: (cell: Mon
   return out;
 }
 
+/** How many month cells of an AO have one of the `need` bits (as monthCells with `need`), counted from their bits: none is built. */
+export function countMonthCells(activity: Activity, need: number): number {
+  let n = 0;
+  for (let r = 0; r < 2; r++) {
+    const row = r === 0 ? activity.programmed : activity.executed;
+    if (!row) continue;
+    if ((row.physicalBits & need) !== 0) for (let i = 0; i < row.physicalCount; i++) if ((row.monthBits('physical', i) & need) !== 0) n++;
+    if ((row.financialBits & need) !== 0) for (let i = 0; i < row.financialCount; i++) if ((row.monthBits('financial', i) & need) !== 0) n++;
+  }
+  return n;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

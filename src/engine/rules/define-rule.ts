@@ -66,6 +66,17 @@ export interface RuleContext<M extends Messages = Messages> {
    * placeholders need: a misspelt id, a missing or extra placeholder does not compile.
    */
   flag<Id extends keyof M & string>(at: Address, messageId: Id, ...args: FlagArgs<M[Id]>): void;
+  /**
+   * True once the rule has shown as many observations as the cap allows: a flag then only
+   * counts. A rule that may flag thousands of cells asks before building them, and hands
+   * the count over with `skip`.
+   */
+  capped(): boolean;
+  /**
+   * Counts `count` more observations past the cap (only while capped()). `first` gives the
+   * cell of the first of them; it is called only if no observation was omitted before.
+   */
+  skip(count: number, first: () => Address): void;
 }
 
 /** Called during one walk over the parsed report. */

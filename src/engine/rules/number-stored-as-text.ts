@@ -1,4 +1,5 @@
-import { monthCells, monthFlags, TEXT_NUMBER } from './cells';
+import type { Address } from '../grid/cell';
+import { countMonthCells, monthCells, monthFlags, TEXT_NUMBER } from './cells';
 import { defineRule } from './define-rule';
 import { showValue } from './format';
 
@@ -21,6 +22,14 @@ export default defineRule({
     activityFlags: TEXT_NUMBER,
     activity(f) {
       if ((monthFlags(f.activity) & TEXT_NUMBER) === 0) return;
+      if (context.capped()) {
+        // Past the cap only the count matters (a sheet may hold thousands): counted from the
+        // cells' bits (a text number always has its value), no cell built. The first one's
+        // cell is looked up only if it opens the omitted ones.
+        const first = (): Address => monthCells(f.activity, context.model.layout, undefined, TEXT_NUMBER)[0].cell.at;
+        context.skip(countMonthCells(f.activity, TEXT_NUMBER), first);
+        return;
+      }
       for (const m of monthCells(f.activity, context.model.layout, (c) => c.problem === 'text-number', TEXT_NUMBER)) {
         const value = m.cell.value;
         if (m.cell.problem !== 'text-number' || value === null) continue;

@@ -106,7 +106,14 @@ export function runRules(rules: readonly Rule[], model: PoiModel, figures: Figur
         at.col,
       );
     };
-    const context: RuleContext = { model, figures, grid: options.grid, fechaCorte: options.fechaCorte, flag };
+    const capped = (): boolean => running.flagged >= cap;
+    const skip = (count: number, first: () => Address): void => {
+      if (running.flagged < cap) throw new Error('skip antes del tope de observaciones');
+      if (count <= 0) return;
+      if (running.omitted === 0) running.firstOmitted = first();
+      running.omitted += count;
+    };
+    const context: RuleContext = { model, figures, grid: options.grid, fechaCorte: options.fechaCorte, flag, capped, skip };
     active.push(running);
     try {
       running.visitors = rule.create(context);

@@ -101,6 +101,37 @@ describe('observations capped per rule', () => {
     expect(seen).toEqual([model.activities[1].code, model.activities[2].code]);
   });
 
+  it('a rule that counts past the cap itself (number-stored-as-text) reports as if it had flagged every cell', () => {
+    // Five text numbers over three AO, in PROGRAMADO and EJECUTADO, físico and financiero.
+    const grid = buildGrid({
+      spec: sheet(
+        { exec: ['1,900.00', 1, '2,000.00', 5, 5, 5] },
+        { finProg: [100, '1,000.00', 100, 100, 100, 100], finExec: ['3,000', 100, 100, 100, 100, 100] },
+        { exec: [1, 1, 1, 1, 1, '1,100'] },
+      ),
+    });
+    const all = run([rule('number-stored-as-text')], grid, 100);
+    expect(all.map((o) => o.messageId)).toEqual(['text', 'text', 'text', 'text', 'text']);
+    for (let cap = 1; cap < all.length; cap++) {
+      const capped = run([rule('number-stored-as-text')], grid, cap);
+      expect(capped.slice(0, cap)).toEqual(all.slice(0, cap));
+      expect(capped.slice(cap).map((o) => [o.messageId, o.cell, o.omitted])).toEqual([[OMITTED_MESSAGE_ID, all[cap].cell, all.length - cap]]);
+    }
+  });
+
+  it('refuses a count past the cap before the cap is reached', () => {
+    const early = defineRule({
+      meta: { ...rule('negative-value').meta, id: 'early-rule', messages: { code: 'AO.' } },
+      create: (context) => ({
+        activity(f) {
+          context.skip(1, () => f.activity.label.at);
+        },
+      }),
+    });
+    const observations = run([early], buildGrid({ spec: sheet({}) }), 2);
+    expect(observations.map((o) => [o.rule, o.messageId])).toEqual([['early-rule', 'internal']]);
+  });
+
   it('adds nothing under the cap', () => {
     const grid = buildGrid({ spec: sheet({ exec: [1, -1, -1, 5, 5, 5] }) });
     expect(run([rule('negative-value')], grid, 2).map((o) => o.messageId)).toEqual(['negative', 'negative']);
