@@ -10,8 +10,9 @@ export function computeStrategicAction(action: StrategicAction, byIndex: readonl
   let percentSum = 0;
   let percentCount = 0;
   let money = 0;
-  for (const a of action.activities) {
-    const f = byIndex[a.index];
+  const activities = action.activities;
+  for (let i = 0; i < activities.length; i++) {
+    const f = byIndex[activities[i].index];
     if (f.status === 'S.I.') incomplete = true;
     if (typeof f.percent === 'number') {
       percentSum += f.percent;

@@ -13,7 +13,9 @@ export function computeTotals(activities: readonly ActivityFigures[], actions: r
   // One pass over the AO; the money sums add in AO order, as sumMoney does.
   let financialProgrammed = 0;
   let financialExecuted = 0;
-  for (const a of activities) {
+  // Indexed: a for…of allocates an iterator result per AO in this run-once, cold loop.
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i];
     if (typeof a.percent === 'number') percents.push(a.percent);
     all.add(a.activity.code);
     if (a.status === 'S.I.') incomplete.add(a.activity.code);

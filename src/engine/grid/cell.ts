@@ -42,6 +42,11 @@ export function cellAt(grid: Grid, row: number, col: number): CellValue {
 
 export function gridWidth(grid: Grid): number {
   let w = 0;
-  for (const r of grid.rows) if (r && r.length > w) w = r.length;
+  const rows = grid.rows;
+  // Indexed: a for…of over the rows allocates an iterator result per row in cold code.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r && r.length > w) w = r.length;
+  }
   return w;
 }

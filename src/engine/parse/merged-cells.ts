@@ -25,7 +25,11 @@ export function valuesUnderMerges(grid: Grid, columns: readonly number[]): Set<n
   for (const c of columns) if (c >= 0) before[c + 1] = 1;
   for (let c = 1; c < before.length; c++) before[c] += before[c - 1];
   let found: Set<number> | null = null;
-  for (const m of grid.merges) {
+  // Indexed loops: this runs once per process, mostly before V8 optimises it, and a for…of
+  // there allocates an iterator result per merge.
+  const merges = grid.merges;
+  for (let k = 0; k < merges.length; k++) {
+    const m = merges[k];
     if (m.right < min || m.left > max) continue;
     // None between its columns: between the blocks, as the AVANCE % pair is.
     if (before[Math.min(m.right, max) + 1] === before[Math.max(m.left, min)]) continue;
@@ -33,7 +37,8 @@ export function valuesUnderMerges(grid: Grid, columns: readonly number[]): Set<n
     for (let row = m.top; row <= bottom; row++) {
       const cells = grid.rows[row];
       if (!cells) continue;
-      for (const col of columns) {
+      for (let j = 0; j < columns.length; j++) {
+        const col = columns[j];
         if (col < m.left || col > m.right || (row === m.top && col === m.left)) continue;
         const v = cells[col];
         if (v === undefined || v === null || v === '') continue;

@@ -27,7 +27,9 @@ export function computedCells(model: PoiModel, figures: Figures, grid?: Grid): C
     else cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
   };
   const cols = model.layout.columns;
-  for (const f of figures.activities) {
+  const activities = figures.activities;
+  for (let i = 0; i < activities.length; i++) {
+    const f = activities[i];
     const { programmed, executed, percent } = f.activity;
     const first = cells.length;
     if (programmed) {
@@ -81,7 +83,10 @@ function inOrder(cells: ComputedCell[], from: number): void {
 /** The computed cells whose value differs from what the sheet holds. */
 export function buildPatch(grid: Grid, computed: readonly ComputedCell[]): Patch {
   const cells: PatchCell[] = [];
-  for (const c of computed) {
+  // Indexed loops over the AO-sized lists: run once, mostly unoptimised, where a for…of
+  // allocates an iterator result per item.
+  for (let i = 0; i < computed.length; i++) {
+    const c = computed[i];
     const old = cellAt(grid, c.at.row, c.at.col);
     if (sameValue(old, c.value)) continue;
     // A cell that already carries this old value is written as it is.

@@ -10,7 +10,9 @@ function structuralRows(model: PoiModel): Map<number, string> {
     if (s.physicalLine) rows.set(s.physicalLine.row, 'line');
     if (s.financialLine) rows.set(s.financialLine.row, 'line');
   }
-  for (const a of model.activities) {
+  const activities = model.activities;
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities[i];
     if (a.programmed) rows.set(a.programmed.row, 'activity');
     if (a.executed) rows.set(a.executed.row, 'activity');
   }
