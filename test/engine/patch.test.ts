@@ -69,3 +69,27 @@ describe('the patch', () => {
     );
   });
 });
+
+const PLAIN = { prog: [1, 1, 1, 5, 5, 5], exec: [1, 1, 1, 1, 0, 0] };
+
+describe('the computed cells', () => {
+  it('come in sheet order, the AEI lines and totals among the AO that follow them', () => {
+    const two = {
+      objectives: [
+        oei('01', [aei('01.01', [ao(PLAIN), ao(PLAIN)]), aei('01.02', [ao({ ...PLAIN, exec: [0, 0, 0, 0, 0, 0] })])]),
+        oei('02', [aei('02.01', [ao(PLAIN)])]),
+      ],
+    };
+    const { computed } = analyze(poiSheet(two).toGrid(), opts);
+    const rows = computed.map((c) => c.at.row);
+    const kinds = new Set(computed.map((c) => c.kind));
+    expect(kinds).toEqual(new Set(['physical-accumulated', 'financial-accumulated', 'percent', 'aei-physical', 'aei-financial', 'total', 'traffic-light-count']));
+    // An AEI line sits above an AO row of the list: the AO and the rest do interleave.
+    const firstAei = computed.findIndex((c) => c.kind === 'aei-physical');
+    const lastAo = computed.map((c) => c.kind).lastIndexOf('percent');
+    expect(firstAei).toBeLessThan(lastAo);
+    const sorted = [...computed].sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+    expect(computed).toEqual(sorted);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+  });
+});
