@@ -1,5 +1,5 @@
 import type { Address, CellValue } from '../grid/cell';
-import { readNumber } from '../grid/text';
+import { readNumber, type ReadNumber } from '../grid/text';
 import {
   CELL_BLANK,
   CELL_NEGATIVE,
@@ -111,6 +111,10 @@ export function oddList(length: number): (MonthCell | undefined)[] {
   return new Array<MonthCell | undefined>(length);
 }
 
+/** The last odd value oddCells read and what readNumber made of it (a ReadNumber is never changed). */
+let lastOdd: CellValue | undefined;
+let lastRead: ReadNumber = { value: null };
+
 /**
  * The odd cells and bits of a printed report's row: every month cell that is not a finite
  * number or blank (text, a boolean, an error) or that hides under a merged area.
@@ -132,7 +136,8 @@ export function oddCells(row: number, cells: ReadonlyArray<CellValue> | undefine
     } else if (v === undefined || v === null) bits = CELL_BLANK;
     else if (typeof v === 'number' && Number.isFinite(v)) bits = v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
     else {
-      const read = readNumber(v);
+      // A sheet repeats its odd texts («2,500.00» in every AO, «-»): the same value is read once.
+      const read = v === lastOdd ? lastRead : (lastRead = readNumber((lastOdd = v)));
       (odd ??= oddList(cols.length))[i] = new ReadMonthCell(row, col, v, read.value, read.problem);
       bits = cellBits(read.value, read.problem);
     }

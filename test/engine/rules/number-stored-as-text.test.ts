@@ -24,5 +24,15 @@ ruleTester(rule, {
         { cell: 'L9', messageId: 'text', expected: 5, found: '5' },
       ],
     },
+    {
+      name: 'the same text again, after another odd text, in the next AO',
+      spec: sheet({ exec: ['2,500.00', 'pendiente', '2,500.00', 5, 5, 5] }, { exec: ['2,500.00', '7', 1, 1, 1, 1] }),
+      errors: [
+        { cell: 'G9', messageId: 'text', expected: 2500, found: '2,500.00' },
+        { cell: 'I9', messageId: 'text', expected: 2500, found: '2,500.00' },
+        { cell: 'G11', messageId: 'text', expected: 2500, found: '2,500.00' },
+        { cell: 'H11', messageId: 'text', expected: 7, found: '7' },
+      ],
+    },
   ],
 });
