@@ -28,3 +28,14 @@ describe('normalizeLabel', () => {
     for (const text of ['ΣΊΣΥΦΟΣ ς', 'e\u0301xito', ' a\u2003\u3000b ', 'ǰŉ ﬁ', 'Ⅻ ⓐ']) expect(normalizeLabel(text)).toBe(normalizeAny(text));
   });
 });
+
+describe('normalizeLabel of a number’s text', () => {
+  it('is the text itself when it has no exponent (the parser skips it for amounts)', () => {
+    const numbers = [0, -0, 1, -1, 12.5, -2500.75, 1234567.89, 0.001, 1 / 3, 2 ** 40, -123456789012, 1e20, 1e-7, 1.5e300];
+    for (const n of numbers) {
+      const text = String(n);
+      if (text.includes('e')) expect(normalizeLabel(text)).not.toBe(text);
+      else expect(normalizeLabel(text)).toBe(text);
+    }
+  });
+});

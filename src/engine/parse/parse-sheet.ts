@@ -194,7 +194,11 @@ class SheetParser {
       const v = r[col];
       if (v === undefined || v === null) continue;
       const text = typeof v === 'string' ? v.trim() : String(v);
-      if (text !== '') out.push({ col, text, norm: normalizeLabel(text) });
+      if (text === '') continue;
+      // A number's text (digits, '.', '-', no exponent) is its own normal form: the AEI lines'
+      // and totals' amounts skip normalizeLabel and its cache, which they would only fill.
+      const plain = typeof v === 'number' && Number.isFinite(v) && !text.includes('e');
+      out.push({ col, text, norm: plain ? text : normalizeLabel(text) });
     }
     return out;
   }
