@@ -45,7 +45,6 @@ export function computedCells(model: PoiModel, figures: Figures, grid?: Grid): C
     // so the final sort meets long runs already in order instead of 50,000 cells to sort.
     inOrder(cells, first);
   }
-  const activityCells = cells.length;
   for (const s of figures.strategicActions) {
     const { physicalLine, financialLine } = s.strategicAction;
     if (physicalLine) add(physicalLine.value.at, 'aei-physical', s.physical, s.color);
@@ -63,32 +62,10 @@ export function computedCells(model: PoiModel, figures: Figures, grid?: Grid): C
     if (!row) continue;
     for (const color of ['red', 'yellow', 'green'] as const) add(row.counts[color].at, 'traffic-light-count', counts[color]);
   }
-  return inSheetOrder(cells, activityCells);
+  return cells.sort(bySheetOrder);
 }
 
 const bySheetOrder = (a: ComputedCell, b: ComputedCell): number => a.at.row - b.at.row || a.at.col - b.at.col;
-
-/** `a` comes before `b` in sheet order (row, then column). */
-const before = (a: ComputedCell, b: ComputedCell): boolean => a.at.row < b.at.row || (a.at.row === b.at.row && a.at.col < b.at.col);
-
-/**
- * `cells` as cells.sort(bySheetOrder) leaves them (stable). The AO's cells, `cells[0…split)`,
- * are nearly always in order already: checked in one pass, then only the few others (AEI
- * lines, totals, traffic light) are sorted and merged in from the end, instead of a
- * comparator call from the sort for each of 250,000 cells.
- */
-function inSheetOrder(cells: ComputedCell[], split: number): ComputedCell[] {
-  for (let i = 1; i < split; i++) if (before(cells[i], cells[i - 1])) return cells.sort(bySheetOrder);
-  const rest = cells.slice(split).sort(bySheetOrder);
-  let i = split - 1;
-  let k = cells.length - 1;
-  // From the end: on a tie the AO's cell stays first, as the stable sort keeps it.
-  for (let j = rest.length - 1; j >= 0; k--) {
-    if (i >= 0 && before(rest[j], cells[i])) cells[k] = cells[i--];
-    else cells[k] = rest[j--];
-  }
-  return cells;
-}
 
 /** Stable insertion sort of `cells[from…]` by sheet order (a handful of cells). */
 function inOrder(cells: ComputedCell[], from: number): void {
