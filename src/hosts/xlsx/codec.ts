@@ -19,6 +19,12 @@ export interface ZipCodec {
   deflater(level: 1 | 6): RawDeflater;
   /** CRC-32 of `data`, or of the bytes before it (whose CRC is `crc`) followed by `data`. */
   crc32(data: Uint8Array, crc?: number): number;
+  /**
+   * `data` as text when every byte is ASCII (the same string UTF-8 decoding gives), else
+   * undefined. Optional: Node checks and copies a one-byte string natively, faster than
+   * TextDecoder on a sheet of tens of megabytes.
+   */
+  asciiText?(data: Uint8Array): string | undefined;
 }
 
 export interface RawDeflater {
@@ -55,8 +61,13 @@ export function setZipCodec(codec: ZipCodec): void {
 
 // ---------------------------------------------------------------- CRC-32 (pure JS)
 
-/** Slicing-by-8 tables: 8 bytes per step, about 3× faster than the byte-wise loop on big parts. */
-const CRC_TABLES = (() => {
+/**
+ * Slicing-by-8 tables: 8 bytes per step, about 3× faster than the byte-wise loop on big parts.
+ * Made on first use: Node's codec has a native CRC, and a CLI start-up need not build them.
+ */
+let crcTables: Int32Array | undefined;
+
+function makeCrcTables(): Int32Array {
   const t = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -67,10 +78,10 @@ const CRC_TABLES = (() => {
     for (let k = 1; k < 8; k++) t[k * 256 + n] = t[(k - 1) * 256 + n] >>> 8 ^ t[t[(k - 1) * 256 + n] & 0xff];
   }
   return t;
-})();
+}
 
 export function crc32(data: Uint8Array, crc = 0): number {
-  const t = CRC_TABLES;
+  const t = (crcTables ??= makeCrcTables());
   let c = crc ^ -1;
   let i = 0;
   for (const end = data.length - 8; i <= end; i += 8) {
