@@ -19,12 +19,6 @@ export interface ZipCodec {
   deflater(level: 1 | 6): RawDeflater;
   /** CRC-32 of `data`, or of the bytes before it (whose CRC is `crc`) followed by `data`. */
   crc32(data: Uint8Array, crc?: number): number;
-  /**
-   * `data` as text when every byte is ASCII (the same string UTF-8 decoding gives), else
-   * undefined. Optional: Node checks and copies a one-byte string natively, faster than
-   * TextDecoder on a sheet of tens of megabytes.
-   */
-  asciiText?(data: Uint8Array): string | undefined;
 }
 
 export interface RawDeflater {

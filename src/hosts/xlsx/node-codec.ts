@@ -5,14 +5,10 @@
  * imports this file, so the browser bundle never contains `node:zlib`.
  */
 // eslint-disable-next-line no-restricted-imports -- the one Node-only module of this host (see above)
-import * as buffer from 'node:buffer';
-// eslint-disable-next-line no-restricted-imports -- the one Node-only module of this host (see above)
 import * as zlib from 'node:zlib';
 import { crc32, setZipCodec, type RawDeflater, type ZipCodec } from './codec';
 
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-/** Node ≥ 18.15 / 19.6. */
-const isAscii = (buffer as { isAscii?: (data: Uint8Array) => boolean }).isAscii;
 
 export const nodeCodec: ZipCodec = {
   name: 'node:zlib',
@@ -29,8 +25,6 @@ export const nodeCodec: ZipCodec = {
   },
   deflater: (level) => new NodeDeflater(level),
   crc32: nativeCrc ? (data, crc) => nativeCrc(data, crc ?? 0) >>> 0 : crc32,
-  // Latin-1 of ASCII bytes is their UTF-8 text; copying them is cheaper than decoding them.
-  asciiText: isAscii ? (data) => (isAscii(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1') : undefined) : undefined,
 };
 
 /** DEFLATE's window: how far back a piece may refer into the one before. */

@@ -4,7 +4,6 @@
  * names, so `x:c` and `c` are the same element whatever prefix the producer chose.
  */
 import { SaxesParser } from 'saxes';
-import { zipCodec } from './codec';
 import { MalformedXml, XlsxError, messages } from './errors';
 
 export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -17,9 +16,6 @@ export interface XmlText {
 
 export function decodeXml(bytes: Uint8Array): XmlText {
   const { encoding, bom } = sniffEncoding(bytes);
-  // A BOM or any byte past 127 is not ASCII: those go to TextDecoder.
-  const ascii = encoding === 'utf-8' ? zipCodec().asciiText?.(bytes) : undefined;
-  if (ascii !== undefined) return { text: ascii, encoding, bom };
   // fatal: false: a stray invalid byte should not make a whole report unreadable.
   const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes);
   return { text, encoding, bom };

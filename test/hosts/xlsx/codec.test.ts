@@ -9,7 +9,6 @@ import { deflateSync, inflateSync, unzipSync } from 'fflate';
 import { openXlsx, writePlannedCopy } from '../../../src/hosts/xlsx';
 import { crc32, fflateCodec, setZipCodec, zipCodec } from '../../../src/hosts/xlsx/codec';
 import { nodeCodec, useNodeCodec } from '../../../src/hosts/xlsx/node-codec';
-import { decodeXml } from '../../../src/hosts/xlsx/xml';
 import { readZip } from '../../../src/hosts/xlsx/zip';
 import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
 import { REPORT, richPackage } from '../../fixtures/xlsx/rich-package';
@@ -48,23 +47,6 @@ describe('useNodeCodec', () => {
     expect(XLSX.read(viaNode.copy, { type: 'array' }).SheetNames).toEqual([REPORT, 'Listas', 'Observaciones']);
     setZipCodec(fflateCodec);
     expect(openXlsx(viaNode.copy).readSheet('Observaciones').rows).toEqual([['Celda'], ['D3']]);
-  });
-
-  it('decodes a part to the text TextDecoder gives: ASCII copied, anything else (BOM, accents, stray bytes) decoded', () => {
-    const utf8 = (t: string) => new TextEncoder().encode(t);
-    const parts = [
-      utf8('<x a="1">plain &amp; ascii\r\n\t</x>'),
-      utf8('<x>Año fiscal — ñ</x>'),
-      new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<x>bom</x>')]),
-      new Uint8Array([...utf8('<x>'), 0xff, 0x41, ...utf8('</x>')]),
-      new Uint8Array(0),
-    ];
-    const viaTextDecoder = parts.map(decodeXml);
-    useNodeCodec();
-    expect(nodeCodec.asciiText?.(parts[0])).toBe(viaTextDecoder[0].text);
-    expect(nodeCodec.asciiText?.(parts[1])).toBeUndefined();
-    expect(parts.map(decodeXml)).toEqual(viaTextDecoder);
-    expect(viaTextDecoder[3].text).toBe('<x>\ufffdA</x>');
   });
 
   it('copies untouched entries byte for byte, whichever codec', () => {
