@@ -408,7 +408,7 @@ class SheetScanner extends StrictScanner {
    */
   private readonly scratch: CellValue[] = emptyTagged(false);
   private scratchLength = -1;
-  /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
+  /** See plainCell: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
   private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
 
   constructor(s: string, ctx: SheetContext) {
@@ -576,12 +576,22 @@ class SheetScanner extends StrictScanner {
     // A numbered row met for the first time is gathered in `scratch` (see place).
     this.scratchLength = this.rowHasRef && this.rows[this.row] === undefined ? 0 : -1;
     for (;;) {
-      p = this.space(p);
-      if (s.charCodeAt(p) !== LT) return -1;
+      // Cells back to back, the usual case, cost no call but plainCell's.
+      if (s.charCodeAt(p) !== LT) {
+        p = this.space(p);
+        if (s.charCodeAt(p) !== LT) return -1;
+      }
       const c = s.charCodeAt(p + 1);
-      if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
+      if (c === 99 /* c */) {
+        // plainCell wants ` r="` right after the name: the name ends there.
         const plain = this.plainCell(p + 2);
-        p = plain >= 0 ? plain : this.readCell(p + 2);
+        if (plain >= 0) {
+          p = plain;
+          continue;
+        }
+      }
+      if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
+        p = this.readCell(p + 2);
         if (p < 0) return -1;
       } else if (c === SLASH) {
         this.endRow();
@@ -706,7 +716,17 @@ class SheetScanner extends StrictScanner {
     } else {
       const n = scale === 0 ? m : m / POW10[scale];
       // A double (not a small integer, not ±0) is a heap object of its own: a repeated amount reuses the first one.
-      v = m !== 0 && (scale > 0 || m > 0x3fffffff) ? this.boxed(negative ? -n : n, m, scale) : negative ? -n : n;
+      v = negative ? -n : n;
+      if (m !== 0 && (scale > 0 || m > 0x3fffffff)) {
+        // The boxed number last read with the same hash, when equal: a report repeats its
+        // amounts, and every boxed number (a double: not a small integer, not ±0) is one more
+        // object for the collector to copy. ±0 never comes here (0 === -0).
+        const boxes = this.boxes;
+        const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
+        const hit = boxes[k];
+        if (hit === v) v = hit;
+        else boxes[k] = v;
+      }
       if (style >= 0 && this.dateStyles) v = dated(v, style, this.dateStyles, this.date1904);
     }
     const col = (this.col = refCol - 1);
@@ -725,20 +745,6 @@ class SheetScanner extends StrictScanner {
       }
     }
     return p + 8;
-  }
-
-  /**
-   * `n` (read from the digits `m` and `scale`) as the boxed number last read with the same
-   * hash, when equal: a report repeats its amounts, and every boxed number is one more
-   * object for the collector to copy. ±0 never comes here (0 === -0).
-   */
-  private boxed(n: number, m: number, scale: number): number {
-    const boxes = this.boxes;
-    const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
-    const hit = boxes[k];
-    if (hit === n) return hit;
-    boxes[k] = n;
-    return n;
   }
 
   private readCell(p: number): number {
