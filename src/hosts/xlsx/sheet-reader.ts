@@ -480,10 +480,8 @@ class SheetScanner extends StrictScanner {
     const s = this.s;
     const merges = this.merges;
     for (;;) {
-      if (s.charCodeAt(p) !== LT || s.charCodeAt(p + 1) !== 109 /* m */ || s.charCodeAt(p + 2) !== 101 || s.charCodeAt(p + 3) !== 114) return p;
-      if (s.charCodeAt(p + 4) !== 103 || s.charCodeAt(p + 5) !== 101 || s.charCodeAt(p + 6) !== 67 || s.charCodeAt(p + 7) !== 101) return p;
-      if (s.charCodeAt(p + 8) !== 108 || s.charCodeAt(p + 9) !== 108 || s.charCodeAt(p + 10) !== SPACE || s.charCodeAt(p + 11) !== 114) return p;
-      if (s.charCodeAt(p + 12) !== 101 || s.charCodeAt(p + 13) !== 102 || s.charCodeAt(p + 14) !== EQUALS || s.charCodeAt(p + 15) !== QUOTE) return p;
+      // One native comparison: unoptimized, each charCodeAt is a call of its own.
+      if (!s.startsWith('<mergeCell ref="', p)) return p;
       // Two corners as `ref` reads them: 1–3 capitals (≤ XFD), then 1–7 digits without a leading zero (≤ 1048576).
       let q = p + 16;
       let from = q;
