@@ -55,8 +55,13 @@ export function setZipCodec(codec: ZipCodec): void {
 
 // ---------------------------------------------------------------- CRC-32 (pure JS)
 
-/** Slicing-by-8 tables: 8 bytes per step, about 3× faster than the byte-wise loop on big parts. */
-const CRC_TABLES = (() => {
+/**
+ * Slicing-by-8 tables: 8 bytes per step, about 3× faster than the byte-wise loop on big parts.
+ * Made on first use: Node's codec has a native CRC, and a CLI start-up need not build them.
+ */
+let crcTables: Int32Array | undefined;
+
+function makeCrcTables(): Int32Array {
   const t = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -67,10 +72,10 @@ const CRC_TABLES = (() => {
     for (let k = 1; k < 8; k++) t[k * 256 + n] = t[(k - 1) * 256 + n] >>> 8 ^ t[t[(k - 1) * 256 + n] & 0xff];
   }
   return t;
-})();
+}
 
 export function crc32(data: Uint8Array, crc = 0): number {
-  const t = CRC_TABLES;
+  const t = (crcTables ??= makeCrcTables());
   let c = crc ^ -1;
   let i = 0;
   for (const end = data.length - 8; i <= end; i += 8) {

@@ -408,7 +408,7 @@ class SheetScanner extends StrictScanner {
    */
   private readonly scratch: CellValue[] = emptyTagged(false);
   private scratchLength = -1;
-  /** See boxed: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
+  /** See plainCell: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
   private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
 
   constructor(s: string, ctx: SheetContext) {
@@ -451,6 +451,7 @@ class SheetScanner extends StrictScanner {
   mergeCells(p: number): number {
     const s = this.s;
     for (;;) {
+      p = this.plainMerges(p);
       p = this.space(p);
       if (s.charCodeAt(p) !== LT) return -1;
       if (at(s, p + 1, 'mergeCell') && nameEnds(s.charCodeAt(p + 10))) {
@@ -469,10 +470,54 @@ class SheetScanner extends StrictScanner {
     }
   }
 
+  /**
+   * From p: `<mergeCell ref="A5:B6"/>` back to back, as every producer writes them (62,000 in
+   * a ministry's report), each taken as quickMergeCell takes it; the index of the first thing
+   * that is not one (the general loop goes on from there). One loop with no calls: it runs
+   * mostly before the optimizing compiler is done with it, where every call costs.
+   */
+  private plainMerges(p: number): number {
+    const s = this.s;
+    const merges = this.merges;
+    for (;;) {
+      // One native comparison: unoptimized, each charCodeAt is a call of its own.
+      if (!s.startsWith('<mergeCell ref="', p)) return p;
+      // Two corners as `ref` reads them: 1–3 capitals (≤ XFD), then 1–7 digits without a leading zero (≤ 1048576).
+      let q = p + 16;
+      let from = q;
+      let left = 0;
+      let c = s.charCodeAt(q);
+      for (; c >= 65 && c <= 90; c = s.charCodeAt(++q)) left = left * 26 + (c - 64);
+      if (q === from || q - from > 3 || left > MAX_COL + 1 || c < 49 || c > 57) return p;
+      from = q;
+      let top = 0;
+      for (; c >= 48 && c <= 57; c = s.charCodeAt(++q)) top = top * 10 + (c - 48);
+      if (q - from > 7 || top > MAX_ROW + 1 || c !== 58 /* : */) return p;
+      from = ++q;
+      let right = 0;
+      c = s.charCodeAt(q);
+      for (; c >= 65 && c <= 90; c = s.charCodeAt(++q)) right = right * 26 + (c - 64);
+      if (q === from || q - from > 3 || right > MAX_COL + 1 || c < 49 || c > 57) return p;
+      from = q;
+      let bottom = 0;
+      for (; c >= 48 && c <= 57; c = s.charCodeAt(++q)) bottom = bottom * 10 + (c - 48);
+      if (q - from > 7 || bottom > MAX_ROW + 1 || c !== QUOTE || s.charCodeAt(q + 1) !== SLASH || s.charCodeAt(q + 2) !== GT) return p;
+      top--;
+      left--;
+      bottom--;
+      right--;
+      merges.push(
+        top <= bottom && left <= right ? { top, left, bottom, right } : { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) },
+      );
+      p = q + 3;
+    }
+  }
+
   /** From after `<mergeCell`: exactly ` ref="A5:B6"/>`, read in one pass; the index after it, or -1 (then `attrs` decides). */
   private quickMergeCell(p: number): number {
     const s = this.s;
-    if (!at(s, p, ' ref="')) return -1;
+    if (s.charCodeAt(p) !== SPACE || s.charCodeAt(p + 1) !== 114 || s.charCodeAt(p + 2) !== 101 || s.charCodeAt(p + 3) !== 102) return -1;
+    if (s.charCodeAt(p + 4) !== EQUALS || s.charCodeAt(p + 5) !== QUOTE) return -1;
     p = this.ref(p + 6);
     if (p < 0 || s.charCodeAt(p) !== 58 /* : */) return -1;
     const top = this.refRow;
@@ -481,7 +526,9 @@ class SheetScanner extends StrictScanner {
     if (p < 0 || s.charCodeAt(p) !== QUOTE || s.charCodeAt(p + 1) !== SLASH || s.charCodeAt(p + 2) !== GT) return -1;
     const bottom = this.refRow;
     const right = this.refCol;
-    this.merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+    this.merges.push(
+      top <= bottom && left <= right ? { top, left, bottom, right } : { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) },
+    );
     return p + 3;
   }
 
@@ -527,12 +574,22 @@ class SheetScanner extends StrictScanner {
     // A numbered row met for the first time is gathered in `scratch` (see place).
     this.scratchLength = this.rowHasRef && this.rows[this.row] === undefined ? 0 : -1;
     for (;;) {
-      p = this.space(p);
-      if (s.charCodeAt(p) !== LT) return -1;
+      // Cells back to back, the usual case, cost no call but plainCell's.
+      if (s.charCodeAt(p) !== LT) {
+        p = this.space(p);
+        if (s.charCodeAt(p) !== LT) return -1;
+      }
       const c = s.charCodeAt(p + 1);
-      if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
+      if (c === 99 /* c */) {
+        // plainCell wants ` r="` right after the name: the name ends there.
         const plain = this.plainCell(p + 2);
-        p = plain >= 0 ? plain : this.readCell(p + 2);
+        if (plain >= 0) {
+          p = plain;
+          continue;
+        }
+      }
+      if (c === 99 /* c */ && nameEnds(s.charCodeAt(p + 2))) {
+        p = this.readCell(p + 2);
         if (p < 0) return -1;
       } else if (c === SLASH) {
         this.endRow();
@@ -593,9 +650,18 @@ class SheetScanner extends StrictScanner {
   private plainCell(p: number): number {
     const s = this.s;
     if (s.charCodeAt(p) !== SPACE || s.charCodeAt(p + 1) !== 114 /* r */ || s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE) return -1;
-    p = this.ref(p + 4);
-    if (p < 0 || s.charCodeAt(p) !== QUOTE) return -1;
-    let c = s.charCodeAt(++p);
+    // The reference as `ref` reads it, spelt out (one call less per cell, see plainMerges).
+    p += 4;
+    let start = p;
+    let refCol = 0;
+    let c = s.charCodeAt(p);
+    for (; c >= 65 && c <= 90; c = s.charCodeAt(++p)) refCol = refCol * 26 + (c - 64);
+    if (p === start || p - start > 3 || refCol > MAX_COL + 1 || c < 49 || c > 57) return -1;
+    start = p;
+    let refRow = 0;
+    for (; c >= 48 && c <= 57; c = s.charCodeAt(++p)) refRow = refRow * 10 + (c - 48);
+    if (p - start > 7 || refRow > MAX_ROW + 1 || c !== QUOTE) return -1;
+    c = s.charCodeAt(++p);
     let style = -1;
     if (c === SPACE && s.charCodeAt(p + 1) === 115 /* s */) {
       if (s.charCodeAt(p + 2) !== EQUALS || s.charCodeAt(p + 3) !== QUOTE) return -1;
@@ -617,8 +683,8 @@ class SheetScanner extends StrictScanner {
     if (c === SLASH) {
       if (s.charCodeAt(p + 1) !== GT) return -1;
       // No content: no value, nothing to place.
-      this.col = this.refCol;
-      if (!this.rowHasRef) this.row = this.refRow;
+      this.col = refCol - 1;
+      if (!this.rowHasRef) this.row = refRow - 1;
       return p + 2;
     }
     if (c !== GT || s.charCodeAt(p + 1) !== LT || s.charCodeAt(p + 2) !== 118 /* v */ || s.charCodeAt(p + 3) !== GT) return -1;
@@ -648,27 +714,35 @@ class SheetScanner extends StrictScanner {
     } else {
       const n = scale === 0 ? m : m / POW10[scale];
       // A double (not a small integer, not ±0) is a heap object of its own: a repeated amount reuses the first one.
-      v = m !== 0 && (scale > 0 || m > 0x3fffffff) ? this.boxed(negative ? -n : n, m, scale) : negative ? -n : n;
+      v = negative ? -n : n;
+      if (m !== 0 && (scale > 0 || m > 0x3fffffff)) {
+        // The boxed number last read with the same hash, when equal: a report repeats its
+        // amounts, and every boxed number (a double: not a small integer, not ±0) is one more
+        // object for the collector to copy. ±0 never comes here (0 === -0).
+        const boxes = this.boxes;
+        const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
+        const hit = boxes[k];
+        if (hit === v) v = hit;
+        else boxes[k] = v;
+      }
       if (style >= 0 && this.dateStyles) v = dated(v, style, this.dateStyles, this.date1904);
     }
-    this.col = this.refCol;
-    if (!this.rowHasRef) this.row = this.refRow;
-    this.place(v);
+    const col = (this.col = refCol - 1);
+    if (!this.rowHasRef) this.row = refRow - 1;
+    // place(v), spelt out.
+    if (v !== null) {
+      const length = this.scratchLength;
+      if (length < 0 || col - length > 64) {
+        this.endRow();
+        placeValue(this.rows, this.row, col, v);
+      } else {
+        const buffer = this.scratch;
+        for (let i = length; i < col; i++) buffer[i] = null;
+        buffer[col] = v;
+        if (col >= length) this.scratchLength = col + 1;
+      }
+    }
     return p + 8;
-  }
-
-  /**
-   * `n` (read from the digits `m` and `scale`) as the boxed number last read with the same
-   * hash, when equal: a report repeats its amounts, and every boxed number is one more
-   * object for the collector to copy. ±0 never comes here (0 === -0).
-   */
-  private boxed(n: number, m: number, scale: number): number {
-    const boxes = this.boxes;
-    const k = (Math.imul(m | 0, -1640531535) + scale) >>> 20;
-    const hit = boxes[k];
-    if (hit === n) return hit;
-    boxes[k] = n;
-    return n;
   }
 
   private readCell(p: number): number {

@@ -264,6 +264,32 @@ describe('a malformed sheetData', () => {
   });
 });
 
+describe('the merged-area scanner at the edges of what it takes', () => {
+  // Back-to-back areas go through one tight loop; each edge must read as saxes reads it, or be left to it.
+  it.each([
+    ['A1:XFD1048576', 'taken'],
+    ['XFD1048576:A1', 'taken'],
+    ['B3:B3', 'taken'],
+    ['A1:XFE1', 'left'],
+    ['A1:A1048577', 'left'],
+    ['A01:B2', 'left'],
+    ['A1:AAAA2', 'left'],
+    ['a1:b2', 'left'],
+    ['A1', 'left'],
+    ['A:A', 'left'],
+  ])('%s after two plain areas', (ref, expected) => {
+    const text = sheetOf(GOOD_ROWS, `<mergeCells count="3"><mergeCell ref="A1:A2"/><mergeCell ref="C2:B4"/><mergeCell ref="${ref}"/></mergeCells>`);
+    const general = saxesOrError(text, SST);
+    const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
+    if (fast) expect(fast).toStrictEqual(general);
+    else expect(expected).toBe('left');
+    if (expected === 'taken') {
+      expect(fast?.merges).toHaveLength(3);
+      expect(fast?.merges[1]).toEqual({ top: 1, left: 1, bottom: 3, right: 2 });
+    }
+  });
+});
+
 describe('the shared-strings scanner', () => {
   const sst = (items: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="3" uniqueCount="3">${items}</sst>`;
   const ITEMS = '<si><t>a &amp; b</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">x </t></r><r><t>y_x0041_</t></r></si><si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>';
