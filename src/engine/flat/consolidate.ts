@@ -6,7 +6,7 @@ import { toA1 } from '../grid/a1';
 import { findLayout } from '../layout/find-layout';
 import type { Activity, Layout, Objective, PoiModel, StrategicAction } from '../model';
 import type { Observation } from '../observation';
-import { CODE_ORDER, parseFlat } from './parse-flat';
+import { compareCodes, parseFlat } from './parse-flat';
 import type { AnalysisPeriod, FlatActivity } from './types';
 
 /** One export of a consolidation. */
@@ -117,7 +117,7 @@ function duplicatesAcrossFiles(models: readonly { input: ExportInput; model: Poi
 
 /** One model from several exports: OEI and AEI by code across files, AO in file order within an AEI. */
 function mergeModels(models: readonly PoiModel[]): PoiModel {
-  const byCode = CODE_ORDER.compare;
+  const byCode = compareCodes;
   const objectives = new Map<string, Objective>();
   const actions = new Map<string, { action: StrategicAction; parts: { activity: Activity; source: FlatActivity }[] }>();
   for (const m of models) {

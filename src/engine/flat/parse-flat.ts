@@ -20,8 +20,14 @@ import { exportLayout } from './find-flat-layout';
 import { blockIndex } from './cells';
 import type { AnalysisPeriod, FlatActivity, FlatLayout, MonthBlock, Phase, ProgrammedPhase } from './types';
 
-// Codes sort as a person reads them: OEI.2 before OEI.10.
-export const CODE_ORDER = new Intl.Collator('es', { numeric: true });
+/**
+ * Codes sort as a person reads them: OEI.2 before OEI.10. The collator is made on first use:
+ * building an Intl.Collator costs ~10 ms, which every CLI start paid, export or not.
+ */
+let codeCollator: Intl.Collator | undefined;
+export function compareCodes(a: string, b: string): number {
+  return (codeCollator ??= new Intl.Collator('es', { numeric: true })).compare(a, b);
+}
 
 /** Programmed is the first of these with a value (flat-export.md §2.2). */
 export const PROGRAMMED_PHASES: readonly ProgrammedPhase[] = ['RE', 'CS', 'AJ', 'A'];
@@ -79,8 +85,8 @@ export function parseFlat(grid: Grid, flat: FlatLayout, options: ParseFlatOption
       actions.push(created);
     }
   }
-  const objectiveOrder = [...objectives.keys()].sort(CODE_ORDER.compare);
-  const actionList = actions.sort((x, y) => CODE_ORDER.compare(x.oei, y.oei) || CODE_ORDER.compare(x.code, y.code));
+  const objectiveOrder = [...objectives.keys()].sort(compareCodes);
+  const actionList = actions.sort((x, y) => compareCodes(x.oei, y.oei) || compareCodes(x.code, y.code));
 
   const activities: Activity[] = [];
   const sources: FlatActivity[] = [];
