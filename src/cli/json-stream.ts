@@ -77,13 +77,13 @@ function itemsAt(items: unknown[], depth: number): string {
   return json.slice(cut, json.length - cut);
 }
 
-/** JSON.stringify's text of a small value, indented to sit at `indent`, terminal-safe. */
-function nativeJson(value: unknown, indent: string, put: (s: string) => void): boolean {
-  const json = JSON.stringify(value, null, 2) as string | undefined;
-  if (json === undefined) return false;
-  const safe = terminalSafe(json);
-  put(indent === '' || !safe.includes('\n') ? safe : safe.replace(/\n/g, '\n' + indent));
-  return true;
+/**
+ * JSON.stringify's text of a small object sitting at `indent` (after its key or its array's
+ * indent): indented by JSON.stringify itself, as a run of one item, without its leading indent.
+ */
+function nativeJson(value: object, indent: string, put: (s: string) => void): void {
+  const json = indent === '' ? JSON.stringify(value, null, 2) : itemsAt([value], (indent.length >> 1) - 1).slice(indent.length);
+  put(terminalSafe(json));
 }
 
 /** Mirrors JSON.stringify's rules for plain data: toJSON, undefined and functions skipped in objects, null in arrays. */
@@ -92,7 +92,10 @@ function emit(input: unknown, indent: string, put: (s: string) => void): boolean
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
-  if (value !== null && typeof value === 'object' && fitsNative(value, NATIVE_NODES) >= 0) return nativeJson(value, indent, put);
+  if (value !== null && typeof value === 'object' && fitsNative(value, NATIVE_NODES) >= 0) {
+    nativeJson(value, indent, put);
+    return true;
+  }
   switch (typeof value) {
     case 'string':
       put(quote(value));

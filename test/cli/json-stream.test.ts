@@ -43,7 +43,12 @@ describe('writeJson', () => {
   });
 
   it('writes a large document in pieces of bounded size with the same text', () => {
-    const value = { file: 'x.xlsx', activities: Array.from({ length: 20000 }, (_, i) => activity(i)), summary: { rows: Array.from({ length: 5000 }, (_, i) => [i, `f${i}`]) } };
+    const value = {
+      file: 'x.xlsx',
+      period: { code: 'S1', months: [1, 2, 3], chosen: { by: 'fecha de corte', empty: {} } },
+      activities: Array.from({ length: 20000 }, (_, i) => activity(i)),
+      summary: { info: { deep: { list: [1, [2, { x: 'y' }]] } }, rows: Array.from({ length: 5000 }, (_, i) => [i, `f${i}`]) },
+    };
     const { text, chunks } = written(value);
     expect(text).toBe(expected(value));
     expect(chunks.length).toBeGreaterThan(10);
