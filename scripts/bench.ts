@@ -153,6 +153,20 @@ function sheetjs(path: string): Run {
   return { ms, mb: out.peak, cpu: NaN, readMs: out.read, readCpu: out.readCpu };
 }
 
+/**
+ * A bare `node -e 0`, the floor under every process measured here: start-up the environment
+ * imposes (NODE_EXTRA_CA_CERTS makes Node parse a CA bundle before any script runs).
+ */
+function bareNode(runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
 function child(kind: string, path: string): Record<string, number> {
   const r = spawnSync(process.execPath, [join(__dirname, 'bench-measure.js'), kind, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`bench-measure ${kind} falló: ${r.stderr}`);
@@ -241,6 +255,9 @@ function main(): void {
       `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, carga al empezar ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ` +
       `${runs} corridas pareadas, medianas`,
   );
+  const bare = bareNode(Math.max(5, runs));
+  const certs = process.env.NODE_EXTRA_CA_CERTS ? '; NODE_EXTRA_CA_CERTS está definido: Node lee ese archivo de certificados al arrancar' : '';
+  console.log(`Node vacío (\`node -e 0\`), el piso de todo proceso medido aquí: ${fmt(bare)} ms${certs}`);
   const results: Paired[] = [];
   const head =
     '| archivo | MB | `poi-check --json`: proceso entero (mediana; mín–máx) | CPU | memoria pico | SheetJS: leer (en su proceso) | CPU | SheetJS: proceso entero | memoria pico | nuestro / SheetJS leer | en CPU | CPU por 1,000 AO |';
