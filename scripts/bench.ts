@@ -13,7 +13,7 @@
  *   BENCH_BIN=path/poi-check.js npx tsx scripts/bench.ts   another build, for a before/after
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -131,14 +131,21 @@ function fromStderr(stderr: string): { mb: number; cpu: number } {
   return { mb: peak ? Math.round(Number(peak[1]) / 1024) : NaN, cpu: cpu ? Number(cpu[1]) / 1000 : NaN };
 }
 
-/** The whole `poi-check --json` process, as a planner runs it. */
+/**
+ * The whole `poi-check --json` process, as a planner runs it: `poi-check --json … > resultado.json`.
+ * Its output goes to a file, not to a pipe read by this process: through a pipe, the child
+ * waits on this process to drain every 64 KB of a 4 MB answer.
+ */
 function poiCheck(path: string, fecha: string, extra: string[] = []): Run | { failed: string } {
+  const out = openSync(join(DIR, 'salida.json'), 'w');
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['-r', join(__dirname, 'print-peak-memory.js'), BIN, '--json', '--fecha-corte', fecha, ...extra, path], {
     encoding: 'utf8',
+    stdio: ['ignore', out, 'pipe'],
     maxBuffer: 1 << 30,
   });
   const ms = performance.now() - t0;
+  closeSync(out);
   if (r.status !== 0 && r.status !== 1) return { failed: (r.stderr || r.error?.message || '').split('\n')[0] };
   return { ms, ...fromStderr(r.stderr) };
 }
