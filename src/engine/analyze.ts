@@ -11,7 +11,8 @@ import type { Layout, PoiModel } from './model';
 import { sheetNotRecognised } from './not-recognised';
 import type { Observation } from './observation';
 import { parseSheet } from './parse/parse-sheet';
-import { buildPatch, computedCells } from './patch/build-patch';
+import { buildPatch, computedCells, countCellsToWrite } from './patch/build-patch';
+import type { ComputedCell, Patch } from './patch/types';
 import { RULES } from './rules';
 import { runRules } from './rules/run-rules';
 
@@ -97,6 +98,7 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
       figures: null,
       computed: [],
       patch: { cells: [] },
+      cellsToWrite: 0,
       observations: [headerNotFound(grid, sheet)],
     };
   }
@@ -108,11 +110,18 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
   return analyzeModel(parseSheet(grid, layout), sheet, options, reportPeriod(layout.months, layout.period), grid);
 }
 
-/** Figures, computed cells and rules of a parsed model. A flat export gets no computed cells: nothing is written into it. */
+/**
+ * Figures, computed cells and rules of a parsed model. A flat export gets no computed cells:
+ * nothing is written into it. The computed cells and the patch are built when first read (own
+ * getters, so a spread, JSON.stringify or structured clone reads them too): a check alone
+ * needs only their count.
+ */
 export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
   const writable = model.layout.kind === 'reporte';
-  const computed = writable ? computedCells(model, figures, grid) : [];
+  let computed: readonly ComputedCell[] | null = writable ? null : [];
+  let patch: Patch | null = writable ? null : { cells: [] };
+  const computedNow = (): readonly ComputedCell[] => (computed ??= computedCells(model, figures, grid));
   return {
     sheet,
     fechaCorte: options.fechaCorte,
@@ -120,8 +129,13 @@ export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOpt
     period,
     model,
     figures,
-    computed,
-    patch: writable ? buildPatch(grid, computed) : { cells: [] },
+    get computed() {
+      return computedNow();
+    },
+    get patch() {
+      return (patch ??= buildPatch(grid, computedNow()));
+    },
+    cellsToWrite: writable ? countCellsToWrite(model, figures, grid) : 0,
     observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid }),
   };
 }
