@@ -3,7 +3,7 @@ import { normalizedMonthNumber } from '../grid/months';
 import { cellText, isBlank, normalizeLabel } from '../grid/text';
 import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
-import { LocatedCell, MonthRow, oddCells, type AccumulatedColumn, type MonthColumns } from './month-row';
+import { LocatedCell, MonthRow, rowBits, type AccumulatedColumn, type MonthColumns } from './month-row';
 import type {
   Activity,
   ActivityRow,
@@ -73,16 +73,17 @@ interface MutableObjective {
 }
 
 /**
- * An AO of the printed report. Its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD, TIPO and
- * AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were five
- * more objects per AO alive until the end.
+ * An AO of the printed report. Its label and its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD,
+ * TIPO and AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were
+ * six more objects per AO alive until the end.
  */
 class SheetActivity implements Activity {
   constructor(
     readonly index: number,
     readonly code: string,
     readonly name: string,
-    readonly label: Located<string>,
+    /** The label's text, in the label column of the PROGRAMADO row. */
+    private readonly labelText: string,
     readonly aggregationType: AggregationType | null,
     readonly programmed: ActivityRow,
     readonly executed: ActivityRow | null,
@@ -93,6 +94,10 @@ class SheetActivity implements Activity {
     /** The row of the AVANCE % cell: the PROGRAMADO row, or the EJECUTADO row when only it holds the %. */
     private readonly percentRow: number,
   ) {}
+
+  get label(): Located<string> {
+    return new LocatedCell(this.labelText, this.programmed.row, this.columns.label);
+  }
 
   get costCenter(): Located<CellValue> {
     return this.cell(this.programmed.row, this.columns.costCenter);
@@ -144,7 +149,7 @@ class SheetParser {
   private objective: MutableObjective | null = null;
   private action: MutableAction | null = null;
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
-  private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
+  private pending: { label: string; code: string; name: string; programmed: ActivityRow } | null = null;
 
   /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
   private readonly monthColumns: MonthColumns;
@@ -269,8 +274,8 @@ class SheetParser {
 
   private readRow(row: number, kind: RowKind): ActivityRow {
     const cells = this.grid.rows[row];
-    const found = oddCells(row, cells, this.monthColumns);
-    return new MonthRow(row, kind, cells, this.monthColumns, found);
+    const bits = rowBits(row, cells, this.monthColumns);
+    return new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
   }
 
   private programmedRow(row: number, label: string): void {
@@ -281,7 +286,7 @@ class SheetParser {
       return;
     }
     this.pending = {
-      label: new LocatedCell(label, row, this.layout.columns.label),
+      label,
       code: m[1].replace(/\s+/g, '').toUpperCase(),
       name: m[2].trim(),
       programmed: this.readRow(row, 'PROGRAMADO'),
