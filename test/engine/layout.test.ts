@@ -54,6 +54,23 @@ describe('what real workbooks do', () => {
     expect(analysis.model!.strayRows).toEqual([]);
     expect(analysis.figures!.totals.physicalAverage).toBe(100);
   });
+  it('lists every repeated header, the exact copies and one that differs in a cell', () => {
+    const activities = Array.from({ length: 9 }, (_, i) => ao({ code: `AOI${i + 1}`, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] }));
+    const grid = poiSheet({ repeatHeaderEvery: 2, objectives: [oei('01', [aei('01.01', activities)])] }).toGrid();
+    const layout = findLayout(grid)!;
+    const first = layout.headerRows.map((r) => JSON.stringify(grid.rows[r]));
+    const last = layout.headerRows[layout.headerRows.length - 1];
+    const copies = grid.rows.flatMap((r, i) => (i > last && first.includes(JSON.stringify(r)) ? [i] : []));
+    expect(copies.length).toBeGreaterThan(4);
+    // The third copy of the first header row carries a page note far right.
+    const rows = grid.rows.map((r) => (r ? [...r] : r));
+    const noted = copies.filter((i) => JSON.stringify(grid.rows[i]) === first[0])[2];
+    rows[noted] = [...rows[noted]!, null, null, 'Página 3'];
+    const analysis = analyze({ rows, merges: grid.merges }, { fechaCorte: '2023-08-15' });
+    expect(analysis.model!.layout.repeatedHeaderRows).toEqual(copies);
+    expect(analysis.model!.activities.map((a) => a.code)).toEqual(activities.map((a) => a.code));
+    expect(analysis.model!.strayRows).toEqual([]);
+  });
   it('skips blank rows and reads numbers stored as text', () => {
     const sheet = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [' 5 ', '1,900.00', 0, 0, 0, 0], exec: ['5', 1900, 0, 0, 0, 0] })])])] });
     const grid = sheet.toGrid();

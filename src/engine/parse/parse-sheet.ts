@@ -132,6 +132,12 @@ interface RowText {
   readonly norm: string;
 }
 
+/** A row a page repeats: a header (listed in repeatedHeaderRows) or a title (skipped). */
+interface PageRow {
+  readonly cells: ReadonlyArray<CellValue>;
+  readonly header: boolean;
+}
+
 /** Walks the rows after the header: OEI → AEI → AO pairs, AEI lines, totals, traffic light. */
 export function parseSheet(grid: Grid, layout: Layout): PoiModel {
   return new SheetParser(grid, layout).parse();
@@ -148,6 +154,8 @@ class SheetParser {
     null;
   private objective: MutableObjective | null = null;
   private action: MutableAction | null = null;
+  /** Header (and title) rows met, by their cells: see pageRowLike. */
+  private readonly pageRows: PageRow[] = [];
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
   private pending: { label: string; code: string; name: string; programmed: ActivityRow } | null = null;
 
@@ -216,11 +224,19 @@ class SheetParser {
     const label = cellText(cellAt(this.grid, row, cols.label));
     if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
 
+    const cells = this.grid.rows[row];
+    const copy = cells === undefined ? null : this.pageRowLike(cells);
+    if (copy !== null) {
+      if (copy.header) this.repeatedHeaderRows.push(row);
+      return;
+    }
     const texts = this.rowTexts(row);
     if (texts.length === 0) return;
-    if (texts.some((t) => isNormalizedHeaderLabel(t.norm))) return void this.repeatedHeaderRows.push(row);
-    if (this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
-    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return;
+    if (texts.some((t) => isNormalizedHeaderLabel(t.norm)) || this.isMonthHeaderRow(texts)) {
+      this.repeatedHeaderRows.push(row);
+      return this.rememberPageRow(cells, true);
+    }
+    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return this.rememberPageRow(cells, false);
 
     if (this.strategicActionLine(row, texts)) return;
     if (this.totalLine(row, texts)) return;
@@ -233,6 +249,28 @@ class SheetParser {
     if (isFootnote(label) || (texts.length === 1 && isFootnote(texts[0].text))) return;
     this.flushPending();
     this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200), at: { row, col: texts[0].col } });
+  }
+
+  /**
+   * A header or title row that holds exactly the cells of one met before (a printed report
+   * repeats them on every page: a thousand copies of a 20-cell header on a 10,000-AO sheet).
+   * Which of them a row is depends on its cells alone, so a copy is known without its texts.
+   */
+  private pageRowLike(cells: ReadonlyArray<CellValue>): PageRow | null {
+    const rows = this.pageRows;
+    for (let k = 0; k < rows.length; k++) {
+      const known = rows[k].cells;
+      if (known.length !== cells.length) continue;
+      let i = 0;
+      while (i < cells.length && cells[i] === known[i]) i++;
+      if (i === cells.length) return rows[k];
+    }
+    return null;
+  }
+
+  private rememberPageRow(cells: ReadonlyArray<CellValue> | undefined, header: boolean): void {
+    // A few kinds of page rows: a sheet whose every copy differs (a page number) compares against a handful.
+    if (cells !== undefined && this.pageRows.length < 8) this.pageRows.push({ cells, header });
   }
 
   private isMonthHeaderRow(texts: readonly RowText[]): boolean {
