@@ -275,7 +275,8 @@ class SheetParser {
 
   private isMonthHeaderRow(texts: readonly RowText[]): boolean {
     let months = 0;
-    for (const t of texts) if (normalizedMonthNumber(t.norm) !== null) months++;
+    // Indexed loops over a row's texts (every row that is not an AO's): a for…of, unoptimised, allocates an iterator result per text.
+    for (let i = 0; i < texts.length; i++) if (normalizedMonthNumber(texts[i].norm) !== null) months++;
     return months >= 2 && months >= texts.length / 2;
   }
 
@@ -379,7 +380,8 @@ class SheetParser {
   private strategicActionLine(row: number, texts: readonly RowText[]): boolean {
     const cols = this.layout.columns;
     let found = false;
-    for (const t of texts) {
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
       const n = t.norm;
       const physical = n.startsWith('EJECUCION FISICA POR');
       const financial = n.startsWith('EJECUCION FINANCIERA POR');
@@ -421,7 +423,7 @@ class SheetParser {
 
   private trafficLightRow(row: number, texts: readonly RowText[]): boolean {
     let bands = 0;
-    for (const t of texts) if (bandOf(t.norm) !== null) bands++;
+    for (let i = 0; i < texts.length; i++) if (bandOf(texts[i].norm) !== null) bands++;
     if (bands === 3) {
       this.flushPending();
       const cols = {} as Record<TrafficColor, number>;
