@@ -71,6 +71,18 @@ describe('what real workbooks do', () => {
     expect(analysis.model!.activities.map((a) => a.code)).toEqual(activities.map((a) => a.code));
     expect(analysis.model!.strayRows).toEqual([]);
   });
+  it('reads an AO code without its spaces and in upper case, however the label writes it', () => {
+    const labels = ['AOI30126400001 - UNA', 'aoi30126400002 - DOS', 'AOI 30126400003 – TRES', 'ao\u00a030126400004-cuatro', 'AO 5 - CINCO'];
+    const spec = { objectives: [oei('01', [aei('01.01', labels.map((label) => ao({ label, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] })))])] };
+    const a = analyze(poiSheet(spec).toGrid(), { fechaCorte: '2023-08-15' });
+    expect(a.model!.activities.map((x) => [x.code, x.name])).toEqual([
+      ['AOI30126400001', 'UNA'],
+      ['AOI30126400002', 'DOS'],
+      ['AOI30126400003', 'TRES'],
+      ['AO30126400004', 'cuatro'],
+      ['AO5', 'CINCO'],
+    ]);
+  });
   it('skips blank rows and reads numbers stored as text', () => {
     const sheet = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [' 5 ', '1,900.00', 0, 0, 0, 0], exec: ['5', 1900, 0, 0, 0, 0] })])])] });
     const grid = sheet.toGrid();
