@@ -1,4 +1,5 @@
 import type { Analysis, AnalyzeOptions } from './analysis';
+import type { Figures } from './figures';
 import { computeFigures } from './compute';
 import { isIsoDate } from './compute/deadlines';
 import { flatHeaderProblem } from './flat/find-flat-layout';
@@ -112,20 +113,24 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
 
 /**
  * Figures, computed cells and rules of a parsed model. A flat export gets no computed cells:
- * nothing is written into it. The computed cells and the patch are built when first read (own
- * getters, so a spread, JSON.stringify or structured clone reads them too): a check alone
- * needs only their count.
+ * nothing is written into it. A printed report's computed cells and patch are built when
+ * first read (own getters, so a spread, JSON.stringify or structured clone reads them too): a
+ * check alone needs only their count.
  */
 export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
-  const writable = model.layout.kind === 'reporte';
-  let computed: readonly ComputedCell[] | null = writable ? null : [];
-  let patch: Patch | null = writable ? null : { cells: [] };
+  const layout = model.layout.kind;
+  if (layout !== 'reporte') {
+    const observations = rules(model, figures, sheet, options, grid);
+    return { sheet, fechaCorte: options.fechaCorte, layout, period, model, figures, computed: [], patch: { cells: [] }, cellsToWrite: 0, observations };
+  }
+  let computed: readonly ComputedCell[] | null = null;
+  let patch: Patch | null = null;
   const computedNow = (): readonly ComputedCell[] => (computed ??= computedCells(model, figures, grid));
   return {
     sheet,
     fechaCorte: options.fechaCorte,
-    layout: model.layout.kind,
+    layout,
     period,
     model,
     figures,
@@ -135,7 +140,12 @@ export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOpt
     get patch() {
       return (patch ??= buildPatch(grid, computedNow()));
     },
-    cellsToWrite: writable ? countCellsToWrite(model, figures, grid) : 0,
-    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid }),
+    cellsToWrite: countCellsToWrite(model, figures, grid),
+    observations: rules(model, figures, sheet, options, grid),
   };
+}
+
+/** Every rule over the parsed model, with the run options. */
+function rules(model: PoiModel, figures: Figures, sheet: string, options: AnalyzeOptions, grid: Grid): Observation[] {
+  return runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid });
 }
