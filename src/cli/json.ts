@@ -28,7 +28,7 @@ export function analysisJson(file: string, analysis: Analysis): Record<string, u
     trafficLight: figures ? figures.trafficLight : null,
     // The observations as they are (plain data): a million of them are not copied first.
     issues: analysis.observations,
-    cellsToWrite: analysis.patch.cells.length,
+    cellsToWrite: analysis.cellsToWrite,
   };
 }
 

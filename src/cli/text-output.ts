@@ -42,7 +42,7 @@ export function fileReportLines(file: string, analysis: Analysis, written?: stri
     lines.push(`  Programación financiera: S/ ${formatMoney(t.financialProgrammed)} · Ejecución financiera: S/ ${formatMoney(t.financialExecuted)}`);
     lines.push(`  AO con información completa: ${t.completeActivities} · incompleta: ${t.incompleteActivities}`);
     // Nothing is ever written into an export: its figures go into the generated report.
-    if (analysis.layout !== 'exportacion') lines.push(`  Celdas calculadas por escribir: ${analysis.patch.cells.length}`);
+    if (analysis.layout !== 'exportacion') lines.push(`  Celdas calculadas por escribir: ${analysis.cellsToWrite}`);
   }
   const c = countBySeverity(analysis);
   lines.push(`  Observaciones: ${c.error} errores, ${c.warning} advertencias, ${c.info} informativas`);

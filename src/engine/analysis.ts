@@ -33,10 +33,16 @@ export interface Analysis {
   /** Null when no POI layout was recognised (then `observations` says why). */
   readonly model: PoiModel | null;
   readonly figures: Figures | null;
-  /** Every computed cell with its value, format and colour (none for a flat export: its figures go into the generated report). */
+  /**
+   * Every computed cell with its value, format and colour (none for a flat export: its figures
+   * go into the generated report). analyze() builds them on first read (50,000 objects on a
+   * 10,000-AO sheet that a check alone never reads), then hands back the same list.
+   */
   readonly computed: readonly ComputedCell[];
-  /** Cells to write into the sheet read; always empty for a flat export, which is never changed. */
+  /** Cells to write into the sheet read; always empty for a flat export, which is never changed. Built on first read, as `computed`. */
   readonly patch: Patch;
+  /** `patch.cells.length`, counted without building the patch. */
+  readonly cellsToWrite: number;
   /** Sorted by row, then column, then rule id. */
   readonly observations: readonly Observation[];
 }

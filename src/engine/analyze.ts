@@ -1,4 +1,5 @@
 import type { Analysis, AnalyzeOptions } from './analysis';
+import type { Figures } from './figures';
 import { computeFigures } from './compute';
 import { isIsoDate } from './compute/deadlines';
 import { flatHeaderProblem } from './flat/find-flat-layout';
@@ -11,7 +12,8 @@ import type { Layout, PoiModel } from './model';
 import { sheetNotRecognised } from './not-recognised';
 import type { Observation } from './observation';
 import { parseSheet } from './parse/parse-sheet';
-import { buildPatch, computedCells } from './patch/build-patch';
+import { buildPatch, computedCells, countCellsToWrite } from './patch/build-patch';
+import type { ComputedCell, Patch } from './patch/types';
 import { RULES } from './rules';
 import { runRules } from './rules/run-rules';
 
@@ -97,6 +99,7 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
       figures: null,
       computed: [],
       patch: { cells: [] },
+      cellsToWrite: 0,
       observations: [headerNotFound(grid, sheet)],
     };
   }
@@ -108,20 +111,41 @@ export function analyze(grid: Grid, options: AnalyzeOptions): Analysis {
   return analyzeModel(parseSheet(grid, layout), sheet, options, reportPeriod(layout.months, layout.period), grid);
 }
 
-/** Figures, computed cells and rules of a parsed model. A flat export gets no computed cells: nothing is written into it. */
+/**
+ * Figures, computed cells and rules of a parsed model. A flat export gets no computed cells:
+ * nothing is written into it. A printed report's computed cells and patch are built when
+ * first read (own getters, so a spread, JSON.stringify or structured clone reads them too): a
+ * check alone needs only their count.
+ */
 export function analyzeModel(model: PoiModel, sheet: string, options: AnalyzeOptions, period: AnalysisPeriod, grid: Grid): Analysis {
   const figures = computeFigures(model, options.fechaCorte);
-  const writable = model.layout.kind === 'reporte';
-  const computed = writable ? computedCells(model, figures, grid) : [];
+  const layout = model.layout.kind;
+  if (layout !== 'reporte') {
+    const observations = rules(model, figures, sheet, options, grid);
+    return { sheet, fechaCorte: options.fechaCorte, layout, period, model, figures, computed: [], patch: { cells: [] }, cellsToWrite: 0, observations };
+  }
+  let computed: readonly ComputedCell[] | null = null;
+  let patch: Patch | null = null;
+  const computedNow = (): readonly ComputedCell[] => (computed ??= computedCells(model, figures, grid));
   return {
     sheet,
     fechaCorte: options.fechaCorte,
-    layout: model.layout.kind,
+    layout,
     period,
     model,
     figures,
-    computed,
-    patch: writable ? buildPatch(grid, computed) : { cells: [] },
-    observations: runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid }),
+    get computed() {
+      return computedNow();
+    },
+    get patch() {
+      return (patch ??= buildPatch(grid, computedNow()));
+    },
+    cellsToWrite: countCellsToWrite(model, figures, grid),
+    observations: rules(model, figures, sheet, options, grid),
   };
+}
+
+/** Every rule over the parsed model, with the run options. */
+function rules(model: PoiModel, figures: Figures, sheet: string, options: AnalyzeOptions, grid: Grid): Observation[] {
+  return runRules(RULES, model, figures, { sheet, fechaCorte: options.fechaCorte, severities: options.severities, grid });
 }

@@ -1,4 +1,5 @@
 import { analyze, findLayout } from '../../src/engine';
+import { CELL_BLANK, CELL_NOT_A_NUMBER, CELL_POSITIVE, CELL_TEXT_NUMBER, CELL_UNDER_MERGE } from '../../src/engine/model';
 import { aei, ao, MONTHS_S2, oei, poiSheet } from '../fixtures/poi-sheet';
 import { computedAt, run } from './helpers';
 
@@ -53,6 +54,35 @@ describe('what real workbooks do', () => {
     expect(analysis.model!.strayRows).toEqual([]);
     expect(analysis.figures!.totals.physicalAverage).toBe(100);
   });
+  it('lists every repeated header, the exact copies and one that differs in a cell', () => {
+    const activities = Array.from({ length: 9 }, (_, i) => ao({ code: `AOI${i + 1}`, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] }));
+    const grid = poiSheet({ repeatHeaderEvery: 2, objectives: [oei('01', [aei('01.01', activities)])] }).toGrid();
+    const layout = findLayout(grid)!;
+    const first = layout.headerRows.map((r) => JSON.stringify(grid.rows[r]));
+    const last = layout.headerRows[layout.headerRows.length - 1];
+    const copies = grid.rows.flatMap((r, i) => (i > last && first.includes(JSON.stringify(r)) ? [i] : []));
+    expect(copies.length).toBeGreaterThan(4);
+    // The third copy of the first header row carries a page note far right.
+    const rows = grid.rows.map((r) => (r ? [...r] : r));
+    const noted = copies.filter((i) => JSON.stringify(grid.rows[i]) === first[0])[2];
+    rows[noted] = [...rows[noted]!, null, null, 'Página 3'];
+    const analysis = analyze({ rows, merges: grid.merges }, { fechaCorte: '2023-08-15' });
+    expect(analysis.model!.layout.repeatedHeaderRows).toEqual(copies);
+    expect(analysis.model!.activities.map((a) => a.code)).toEqual(activities.map((a) => a.code));
+    expect(analysis.model!.strayRows).toEqual([]);
+  });
+  it('reads an AO code without its spaces and in upper case, however the label writes it', () => {
+    const labels = ['AOI30126400001 - UNA', 'aoi30126400002 - DOS', 'AOI 30126400003 – TRES', 'ao\u00a030126400004-cuatro', 'AO 5 - CINCO'];
+    const spec = { objectives: [oei('01', [aei('01.01', labels.map((label) => ao({ label, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] })))])] };
+    const a = analyze(poiSheet(spec).toGrid(), { fechaCorte: '2023-08-15' });
+    expect(a.model!.activities.map((x) => [x.code, x.name])).toEqual([
+      ['AOI30126400001', 'UNA'],
+      ['AOI30126400002', 'DOS'],
+      ['AOI30126400003', 'TRES'],
+      ['AO30126400004', 'cuatro'],
+      ['AO5', 'CINCO'],
+    ]);
+  });
   it('skips blank rows and reads numbers stored as text', () => {
     const sheet = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [' 5 ', '1,900.00', 0, 0, 0, 0], exec: ['5', 1900, 0, 0, 0, 0] })])])] });
     const grid = sheet.toGrid();
@@ -70,5 +100,29 @@ describe('what real workbooks do', () => {
     expect(act.percent!.at).toEqual({ row: 7, col: 13 });
     expect(act.strategicActionCode).toBe('AEI.01.01');
     expect(act.objectiveCode).toBe('OEI.01');
+  });
+  it('gives each month cell as the sheet holds it: numbers, blanks, text numbers, text and a value under a merge', () => {
+    const grid = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [1, 1, 1, 1, 1, 1], exec: [1, null, '2,500.00', 'n/a', 7, 0] })])])] }).toGrid();
+    // J9:K9 merged: the 7 in K9 hides under «n/a».
+    const analysis = analyze({ rows: grid.rows, merges: [...grid.merges, { top: 8, left: 9, bottom: 8, right: 10 }] }, { fechaCorte: '2023-08-15' });
+    const row = analysis.model!.activities[0].executed!;
+    const expected = [
+      { raw: 1, value: 1, problem: undefined },
+      { raw: null, value: null, problem: undefined },
+      { raw: '2,500.00', value: 2500, problem: 'text-number' },
+      { raw: 'n/a', value: null, problem: 'not-a-number' },
+      { raw: 7, value: null, problem: 'under-merge' },
+      { raw: 0, value: 0, problem: undefined },
+    ];
+    const seen = (c: { raw: unknown; value: unknown; problem?: unknown; at: unknown }): unknown => ({ raw: c.raw, value: c.value, problem: c.problem, at: c.at });
+    const one = expected.map((_, i) => seen(row.monthCell('physical', i)));
+    expect(one).toEqual(expected.map((e, i) => ({ ...e, at: { row: 8, col: 6 + i } })));
+    expect(row.physical.map(seen)).toEqual(one);
+    expect(expected.map((_, i) => row.monthBits('physical', i))).toEqual([CELL_POSITIVE, CELL_BLANK, CELL_TEXT_NUMBER | CELL_POSITIVE, CELL_NOT_A_NUMBER, CELL_UNDER_MERGE, 0]);
+    expect(row.physicalBits).toBe(CELL_POSITIVE | CELL_BLANK | CELL_TEXT_NUMBER | CELL_NOT_A_NUMBER | CELL_UNDER_MERGE);
+    const into = new Float64Array(6);
+    expect(row.monthValues('physical', into)).toBe(6);
+    expect([...into]).toEqual([1, 0, 2500, 0, 0, 0]);
+    expect(analysis.figures!.activities[0].physicalExecuted).toBe(2501);
   });
 });

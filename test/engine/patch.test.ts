@@ -60,6 +60,31 @@ describe('the patch', () => {
     expect(a.patch.cells.map((c) => c.a1)).not.toContain('M8');
     expect(a.patch.cells.map((c) => c.a1)).not.toContain('N8');
   });
+  it('counts the cells to write as the patch holds them, whether none, some or all are right', () => {
+    expect(first.cellsToWrite).toBe(first.patch.cells.length);
+    expect(first.cellsToWrite).toBeGreaterThan(0);
+    const some = analyze(
+      poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [2, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0], progAcc: '2', percent: 57 })])])] }).toGrid(),
+      opts,
+    );
+    expect(some.patch.cells.map((c) => c.a1)).toContain('N8');
+    expect(some.patch.cells.map((c) => c.a1)).not.toContain('M8');
+    expect(some.cellsToWrite).toBe(some.patch.cells.length);
+    const second = analyze(applyPatch(grid, first), opts);
+    expect(second.cellsToWrite).toBe(0);
+  });
+  it('hands back the same computed cells and patch on every read, also through a copy', () => {
+    expect(first.computed).toBe(first.computed);
+    expect(first.patch).toBe(first.patch);
+    const copy = { ...first };
+    expect(copy.computed).toBe(first.computed);
+    expect(copy.patch).toBe(first.patch);
+    // A structured clone (a worker's message) carries the cells as it carries the plain fields.
+    const cloned = structuredClone(first);
+    expect(cloned.computed).toEqual(first.computed);
+    expect(cloned.patch.cells).toEqual(first.patch.cells);
+    expect(cloned.cellsToWrite).toBe(first.patch.cells.length);
+  });
   it('replaces a wrong stated value and the rule reports it on that cell', () => {
     const sheet = poiSheet({ objectives: [oei('01', [aei('01.01', [ao({ prog: [2, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0], percent: 57 })])])] });
     const a = analyze(sheet.toGrid(), opts);

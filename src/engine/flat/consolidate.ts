@@ -63,7 +63,7 @@ export function analyzeExports(inputs: readonly ExportInput[], options: AnalyzeO
   }
   const duplicateSeverity = options.severities?.[DUPLICATE_ACROSS_FILES] ?? 'warning';
   if (duplicateSeverity !== 'off') observations.push(...duplicatesAcrossFiles(models).map((o) => ({ ...o, severity: duplicateSeverity })));
-  const base = { sheet: CONSOLIDATED_SHEET, fechaCorte: options.fechaCorte, computed: [], patch: { cells: [] }, files } as const;
+  const base = { sheet: CONSOLIDATED_SHEET, fechaCorte: options.fechaCorte, computed: [], patch: { cells: [] }, cellsToWrite: 0, files } as const;
   const order = new Map(inputs.map((i, k) => [i.file, k]));
   const sorted = observations
     .map((o, k) => ({ o, k }))

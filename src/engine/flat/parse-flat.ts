@@ -251,7 +251,7 @@ class BlockReader {
       if (i < n) physicalBits |= bits;
       else financialBits |= bits;
     }
-    return new MonthRow(first, kind, cells, columns, { odd, physicalBits, financialBits });
+    return new MonthRow(first, kind, cells, columns, odd, physicalBits, financialBits);
   }
 
   /** The period's month columns of a physical and a financial block (-1 where missing), built once per pair. */

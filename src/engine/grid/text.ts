@@ -47,24 +47,33 @@ function latinNormalize(text: string): string | null {
       else latinLetters[c] = normalizeAny(ch);
     }
   }
-  let out = '';
+  // The letters' texts are gathered and joined once: appended one by one, a 35-letter label
+  // made a string per letter (a kilobyte of garbage for each AEI and line label).
+  const pieces = latinPieces;
+  pieces.length = 0;
+  let length = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= LATIN_LIMIT) return null;
     if (latinSpaces[c] === 1) {
       // Runs of spaces become one, none at either end.
-      space = out.length > 0;
+      space = length > 0;
       continue;
     }
     if (space) {
-      out += ' ';
+      pieces.push(' ');
       space = false;
     }
-    out += latinLetters[c];
+    const letter = latinLetters[c];
+    pieces.push(letter);
+    length += letter.length;
   }
-  return out;
+  return pieces.join('');
 }
+
+/** latinNormalize's list of letters, reused from text to text. */
+const latinPieces: string[] = [];
 
 /** As normalizeLabel, without any space: "PROG./ EJE." and "PROG./EJE." both → "PROG./EJE.". */
 export function compactLabel(text: string): string {

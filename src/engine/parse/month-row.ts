@@ -3,7 +3,9 @@ import { readNumber, type ReadNumber } from '../grid/text';
 import {
   CELL_BLANK,
   CELL_NEGATIVE,
+  CELL_NOT_A_NUMBER,
   CELL_POSITIVE,
+  CELL_TEXT_NUMBER,
   CELL_UNDER_MERGE,
   cellBits,
   type ActivityRow,
@@ -15,9 +17,9 @@ import {
 import { cellKey } from './merged-cells';
 
 // The model holds a few dozen cells per AO (half a million on a 10,000-AO sheet), all alive
-// until the end of the run. A row keeps only the grid's own row and the few odd month cells
-// (text, a value under a merge); its MonthCell objects are built when a rule first asks for
-// them, which on a sheet that adds up is almost never. Addresses are built when asked for.
+// until the end of the run. A row keeps only the grid's own row and the bits of its blocks;
+// its MonthCell objects are built when a rule first asks for them, which on a sheet that adds
+// up is almost never. Addresses are built when asked for.
 
 /** A value with its cell. */
 export class LocatedCell<T> implements Located<T> {
@@ -96,13 +98,6 @@ export interface AccumulatedColumn {
   readonly at: number;
 }
 
-/** The odd month cells of a row by position in `MonthColumns.cols`, and the CELL_* bits of its blocks. */
-export interface OddCells {
-  readonly odd: (MonthCell | undefined)[] | null;
-  readonly physicalBits: number;
-  readonly financialBits: number;
-}
-
 /**
  * An empty list of odd cells for a row of `length` month cells, sized once: filled by index,
  * a list grown one index at a time reserves about three times the room.
@@ -111,18 +106,35 @@ export function oddList(length: number): (MonthCell | undefined)[] {
   return new Array<MonthCell | undefined>(length);
 }
 
-/** The last odd value oddCells read and what readNumber made of it (a ReadNumber is never changed). */
+/** The last odd value read and what readNumber made of it (a ReadNumber is never changed). */
 let lastOdd: CellValue | undefined;
 let lastRead: ReadNumber = { value: null };
 
+/** readNumber of a cell that is not a finite number or blank: a sheet repeats its odd texts («2,500.00» in every AO, «-»), the same value is read once. */
+function readOdd(v: CellValue): ReadNumber {
+  return v === lastOdd ? lastRead : (lastRead = readNumber((lastOdd = v)));
+}
+
+/** A month cell's number and problem, as MonthCell has them. */
+interface Read {
+  readonly value: number | null;
+  readonly problem?: MonthCell['problem'];
+}
+
+const UNDER_MERGE_READ: Read = { value: null, problem: 'under-merge' };
+
+/** The bits of a block that only an odd cell (not a finite number, not blank) sets. */
+const ODD_BITS = CELL_NOT_A_NUMBER | CELL_TEXT_NUMBER | CELL_UNDER_MERGE;
+
 /**
- * The odd cells and bits of a printed report's row: every month cell that is not a finite
- * number or blank (text, a boolean, an error) or that hides under a merged area.
+ * The CELL_* bits of a printed report's row: its physical block's in the low byte, its
+ * financial block's in the next. A cell is odd when it is not a finite number or blank (text,
+ * a boolean, an error) or hides under a merged area; its MonthCell is read again from the row
+ * when asked for (MonthRow), so the row keeps nothing but these bits.
  */
-export function oddCells(row: number, cells: ReadonlyArray<CellValue> | undefined, columns: MonthColumns): OddCells {
+export function rowBits(row: number, cells: ReadonlyArray<CellValue> | undefined, columns: MonthColumns): number {
   const { cols, physical } = columns;
   const underMerge = columns.underMerge ?? null;
-  let odd: (MonthCell | undefined)[] | null = null;
   let physicalBits = 0;
   let financialBits = 0;
   for (let i = 0; i < cols.length; i++) {
@@ -130,31 +142,27 @@ export function oddCells(row: number, cells: ReadonlyArray<CellValue> | undefine
     const v = cells === undefined ? undefined : cells[col];
     let bits: number;
     // A value hidden under a merged area is not counted (value-under-merge reports it).
-    if (underMerge !== null && underMerge.has(cellKey(row, col))) {
-      (odd ??= oddList(cols.length))[i] = new ReadMonthCell(row, col, v === undefined ? null : v, null, 'under-merge');
-      bits = CELL_UNDER_MERGE;
-    } else if (v === undefined || v === null) bits = CELL_BLANK;
+    if (underMerge !== null && underMerge.has(cellKey(row, col))) bits = CELL_UNDER_MERGE;
+    else if (v === undefined || v === null) bits = CELL_BLANK;
     else if (typeof v === 'number' && Number.isFinite(v)) bits = v < 0 ? CELL_NEGATIVE : v > 0 ? CELL_POSITIVE : 0;
     else {
-      // A sheet repeats its odd texts («2,500.00» in every AO, «-»): the same value is read once.
-      const read = v === lastOdd ? lastRead : (lastRead = readNumber((lastOdd = v)));
-      (odd ??= oddList(cols.length))[i] = new ReadMonthCell(row, col, v, read.value, read.problem);
+      const read = readOdd(v);
       bits = cellBits(read.value, read.problem);
     }
     if (i < physical) physicalBits |= bits;
     else financialBits |= bits;
   }
-  return { odd, physicalBits, financialBits };
+  return physicalBits | (financialBits << 8);
 }
 
 /**
  * A PROGRAMADO or EJECUTADO row read from one row of the grid: a month cell is the grid's
- * cell at its column (a finite number or blank), unless the parser found it odd and gave it.
+ * cell at its column (a finite number or blank), unless it is odd. The odd cells are the
+ * ones the parser gave (the flat export: sums over rows, missing columns) or else read
+ * again from the grid's row when asked for (the printed report: a text, a value under a
+ * merge), which is rare: the row's bits tell a block without one.
  */
 export class MonthRow implements ActivityRow {
-  readonly physicalBits: number;
-  readonly financialBits: number;
-  private readonly odd: (MonthCell | undefined)[] | null;
   private physicalCells: readonly MonthCell[] | null = null;
   private financialCells: readonly MonthCell[] | null = null;
 
@@ -163,12 +171,10 @@ export class MonthRow implements ActivityRow {
     readonly kind: RowKind,
     private readonly cells: ReadonlyArray<CellValue> | undefined,
     private readonly columns: MonthColumns,
-    found: OddCells,
-  ) {
-    this.odd = found.odd;
-    this.physicalBits = found.physicalBits;
-    this.financialBits = found.financialBits;
-  }
+    private readonly odd: (MonthCell | undefined)[] | null,
+    readonly physicalBits: number,
+    readonly financialBits: number,
+  ) {}
 
   // The accumulated cells are built when read (a rule or two per AO, then dropped): kept, they
   // would be two more objects per row alive until the end.
@@ -206,10 +212,11 @@ export class MonthRow implements ActivityRow {
     const from = block === 'physical' ? 0 : physical;
     const to = block === 'physical' ? physical : cols.length;
     const cells = this.cells;
-    const odd = this.odd;
+    // A block of finite numbers and blanks (nearly every one) reads the grid's row alone.
+    const plain = this.odd === null && ((block === 'physical' ? this.physicalBits : this.financialBits) & ODD_BITS) === 0;
     for (let i = from; i < to; i++) {
-      const o = odd === null ? undefined : odd[i];
-      if (o !== undefined) into[i - from] = o.value ?? 0;
+      const o = plain ? null : this.read(i);
+      if (o !== null) into[i - from] = o.value ?? 0;
       else {
         const v = cells === undefined ? undefined : cells[cols[i]];
         into[i - from] = typeof v === 'number' ? v : 0;
@@ -226,16 +233,36 @@ export class MonthRow implements ActivityRow {
 
   monthBits(block: MonthBlockKind, i: number): number {
     const at = block === 'physical' ? i : this.columns.physical + i;
-    const o = this.odd === null ? undefined : this.odd[at];
-    if (o !== undefined) return cellBits(o.value, o.problem);
+    const o = this.read(at);
+    if (o !== null) return cellBits(o.value, o.problem);
     const v = this.cells === undefined ? undefined : this.cells[this.columns.cols[at]];
     if (v === undefined || v === null) return CELL_BLANK;
     return (v as number) < 0 ? CELL_NEGATIVE : (v as number) > 0 ? CELL_POSITIVE : 0;
   }
 
+  /** The odd cell at position `i` of `columns.cols` (see the class), or its reading; null for a finite number or blank. */
+  private read(i: number): Read | null {
+    const given = this.odd === null ? undefined : this.odd[i];
+    if (given !== undefined) return given;
+    const { cols, physical, underMerge } = this.columns;
+    const bits = i < physical ? this.physicalBits : this.financialBits;
+    if ((bits & ODD_BITS) === 0) return null;
+    const col = cols[i];
+    if ((bits & CELL_UNDER_MERGE) !== 0 && underMerge && underMerge.has(cellKey(this.row, col))) return UNDER_MERGE_READ;
+    const v = this.cells === undefined ? undefined : this.cells[col];
+    if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) return null;
+    return readOdd(v);
+  }
+
   /** The cell at position `i` of `columns.cols`. */
   private cellAt(i: number): MonthCell {
-    return this.odd?.[i] ?? new PlainMonthCell(this.cells, this.row, this.columns.cols[i]);
+    const given = this.odd === null ? undefined : this.odd[i];
+    if (given !== undefined) return given;
+    const col = this.columns.cols[i];
+    const read = this.read(i);
+    if (read === null) return new PlainMonthCell(this.cells, this.row, col);
+    const v = this.cells === undefined ? undefined : this.cells[col];
+    return new ReadMonthCell(this.row, col, v === undefined ? null : v, read.value, read.problem);
   }
 
   private build(from: number, to: number): MonthCell[] {

@@ -3,7 +3,7 @@ import { normalizedMonthNumber } from '../grid/months';
 import { cellText, isBlank, normalizeLabel } from '../grid/text';
 import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
-import { LocatedCell, MonthRow, oddCells, type AccumulatedColumn, type MonthColumns } from './month-row';
+import { LocatedCell, MonthRow, rowBits, type AccumulatedColumn, type MonthColumns } from './month-row';
 import type {
   Activity,
   ActivityRow,
@@ -73,16 +73,17 @@ interface MutableObjective {
 }
 
 /**
- * An AO of the printed report. Its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD, TIPO and
- * AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were five
- * more objects per AO alive until the end.
+ * An AO of the printed report. Its label and its cells of CENTRO DE COSTO, PRIORIDAD, UNIDAD,
+ * TIPO and AVANCE % are built when read (a rule or two per AO, then dropped): kept, they were
+ * six more objects per AO alive until the end.
  */
 class SheetActivity implements Activity {
   constructor(
     readonly index: number,
     readonly code: string,
     readonly name: string,
-    readonly label: Located<string>,
+    /** The label's text, in the label column of the PROGRAMADO row. */
+    private readonly labelText: string,
     readonly aggregationType: AggregationType | null,
     readonly programmed: ActivityRow,
     readonly executed: ActivityRow | null,
@@ -93,6 +94,10 @@ class SheetActivity implements Activity {
     /** The row of the AVANCE % cell: the PROGRAMADO row, or the EJECUTADO row when only it holds the %. */
     private readonly percentRow: number,
   ) {}
+
+  get label(): Located<string> {
+    return new LocatedCell(this.labelText, this.programmed.row, this.columns.label);
+  }
 
   get costCenter(): Located<CellValue> {
     return this.cell(this.programmed.row, this.columns.costCenter);
@@ -127,6 +132,12 @@ interface RowText {
   readonly norm: string;
 }
 
+/** A row a page repeats: a header (listed in repeatedHeaderRows) or a title (skipped). */
+interface PageRow {
+  readonly cells: ReadonlyArray<CellValue>;
+  readonly header: boolean;
+}
+
 /** Walks the rows after the header: OEI → AEI → AO pairs, AEI lines, totals, traffic light. */
 export function parseSheet(grid: Grid, layout: Layout): PoiModel {
   return new SheetParser(grid, layout).parse();
@@ -143,8 +154,10 @@ class SheetParser {
     null;
   private objective: MutableObjective | null = null;
   private action: MutableAction | null = null;
+  /** Header (and title) rows met, by their cells: see pageRowLike. */
+  private readonly pageRows: PageRow[] = [];
   /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
-  private pending: { label: Located<string>; code: string; name: string; programmed: ActivityRow } | null = null;
+  private pending: { label: string; code: string; name: string; programmed: ActivityRow } | null = null;
 
   /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
   private readonly monthColumns: MonthColumns;
@@ -211,11 +224,19 @@ class SheetParser {
     const label = cellText(cellAt(this.grid, row, cols.label));
     if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
 
+    const cells = this.grid.rows[row];
+    const copy = cells === undefined ? null : this.pageRowLike(cells);
+    if (copy !== null) {
+      if (copy.header) this.repeatedHeaderRows.push(row);
+      return;
+    }
     const texts = this.rowTexts(row);
     if (texts.length === 0) return;
-    if (texts.some((t) => isNormalizedHeaderLabel(t.norm))) return void this.repeatedHeaderRows.push(row);
-    if (this.isMonthHeaderRow(texts)) return void this.repeatedHeaderRows.push(row);
-    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return;
+    if (texts.some((t) => isNormalizedHeaderLabel(t.norm)) || this.isMonthHeaderRow(texts)) {
+      this.repeatedHeaderRows.push(row);
+      return this.rememberPageRow(cells, true);
+    }
+    if (texts.length <= 2 && texts.every((t) => isNormalizedTitleText(t.norm))) return this.rememberPageRow(cells, false);
 
     if (this.strategicActionLine(row, texts)) return;
     if (this.totalLine(row, texts)) return;
@@ -230,9 +251,32 @@ class SheetParser {
     this.strays.push({ row, reason: 'unrecognised', text: texts.map((t) => t.text).join(' | ').slice(0, 200), at: { row, col: texts[0].col } });
   }
 
+  /**
+   * A header or title row that holds exactly the cells of one met before (a printed report
+   * repeats them on every page: a thousand copies of a 20-cell header on a 10,000-AO sheet).
+   * Which of them a row is depends on its cells alone, so a copy is known without its texts.
+   */
+  private pageRowLike(cells: ReadonlyArray<CellValue>): PageRow | null {
+    const rows = this.pageRows;
+    for (let k = 0; k < rows.length; k++) {
+      const known = rows[k].cells;
+      if (known.length !== cells.length) continue;
+      let i = 0;
+      while (i < cells.length && cells[i] === known[i]) i++;
+      if (i === cells.length) return rows[k];
+    }
+    return null;
+  }
+
+  private rememberPageRow(cells: ReadonlyArray<CellValue> | undefined, header: boolean): void {
+    // A few kinds of page rows: a sheet whose every copy differs (a page number) compares against a handful.
+    if (cells !== undefined && this.pageRows.length < 8) this.pageRows.push({ cells, header });
+  }
+
   private isMonthHeaderRow(texts: readonly RowText[]): boolean {
     let months = 0;
-    for (const t of texts) if (normalizedMonthNumber(t.norm) !== null) months++;
+    // Indexed loops over a row's texts (every row that is not an AO's): a for…of, unoptimised, allocates an iterator result per text.
+    for (let i = 0; i < texts.length; i++) if (normalizedMonthNumber(texts[i].norm) !== null) months++;
     return months >= 2 && months >= texts.length / 2;
   }
 
@@ -269,8 +313,8 @@ class SheetParser {
 
   private readRow(row: number, kind: RowKind): ActivityRow {
     const cells = this.grid.rows[row];
-    const found = oddCells(row, cells, this.monthColumns);
-    return new MonthRow(row, kind, cells, this.monthColumns, found);
+    const bits = rowBits(row, cells, this.monthColumns);
+    return new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
   }
 
   private programmedRow(row: number, label: string): void {
@@ -281,7 +325,7 @@ class SheetParser {
       return;
     }
     this.pending = {
-      label: new LocatedCell(label, row, this.layout.columns.label),
+      label,
       code: m[1].replace(/\s+/g, '').toUpperCase(),
       name: m[2].trim(),
       programmed: this.readRow(row, 'PROGRAMADO'),
@@ -336,7 +380,8 @@ class SheetParser {
   private strategicActionLine(row: number, texts: readonly RowText[]): boolean {
     const cols = this.layout.columns;
     let found = false;
-    for (const t of texts) {
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
       const n = t.norm;
       const physical = n.startsWith('EJECUCION FISICA POR');
       const financial = n.startsWith('EJECUCION FINANCIERA POR');
@@ -378,7 +423,7 @@ class SheetParser {
 
   private trafficLightRow(row: number, texts: readonly RowText[]): boolean {
     let bands = 0;
-    for (const t of texts) if (bandOf(t.norm) !== null) bands++;
+    for (let i = 0; i < texts.length; i++) if (bandOf(texts[i].norm) !== null) bands++;
     if (bands === 3) {
       this.flushPending();
       const cols = {} as Record<TrafficColor, number>;

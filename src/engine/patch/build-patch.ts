@@ -1,9 +1,78 @@
-import { cellAt, type Address, type CellValue, type Grid } from '../grid/cell';
+import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { columnLetters } from '../grid/a1';
 import type { Figures } from '../figures';
 import type { PoiModel, TrafficColor } from '../model';
 import { NUMBER_FORMATS, type ComputedCell, type ComputedKind, type Patch, type PatchCell } from './types';
 import { sameValue } from './values';
+
+/**
+ * Receives each computed cell: its position, what it holds, its value and its traffic-light
+ * colour. `activityEnd` (if given) is called after the few cells of each AO.
+ */
+export interface ComputedCellSink {
+  cell(row: number, col: number, kind: ComputedKind, value: CellValue, color: TrafficColor | null): void;
+  activityEnd?(): void;
+}
+
+/**
+ * The one place that decides which cells of the report are computed, where they are and what
+ * they hold: hands each to `sink`, AO by AO (each AO's cells in the order of its rows), then
+ * the AEI lines, the totals and the traffic light. computedCells builds them from it;
+ * countCellsToWrite only compares them with the sheet.
+ */
+export function visitComputedCells(model: PoiModel, figures: Figures, sink: ComputedCellSink): void {
+  const cols = model.layout.columns;
+  const activities = figures.activities;
+  // Indexed loops over the AO-sized lists: run once, mostly unoptimised, where a for…of
+  // allocates an iterator result per item.
+  for (let i = 0; i < activities.length; i++) {
+    const f = activities[i];
+    const { programmed, executed, percent } = f.activity;
+    if (programmed) {
+      sink.cell(programmed.row, cols.physicalAccumulated, 'physical-accumulated', f.physicalProgrammed, null);
+      sink.cell(programmed.row, cols.financialAccumulated, 'financial-accumulated', f.financialProgrammed, null);
+    }
+    if (executed) {
+      sink.cell(executed.row, cols.physicalAccumulated, 'physical-accumulated', f.physicalExecuted, null);
+      sink.cell(executed.row, cols.financialAccumulated, 'financial-accumulated', f.financialExecuted, null);
+    }
+    if (percent) {
+      const at = percent.at;
+      sink.cell(at.row, at.col, 'percent', f.percent, f.color);
+    }
+    sink.activityEnd?.();
+  }
+  const actions = figures.strategicActions;
+  for (let i = 0; i < actions.length; i++) {
+    const s = actions[i];
+    const { physicalLine, financialLine } = s.strategicAction;
+    if (physicalLine) {
+      const at = physicalLine.value.at;
+      sink.cell(at.row, at.col, 'aei-physical', s.physical, s.color);
+    }
+    if (financialLine) {
+      const at = financialLine.value.at;
+      sink.cell(at.row, at.col, 'aei-financial', s.financial, null);
+    }
+  }
+  for (const line of model.totals) {
+    const value = figures.totals[line.key];
+    if (value === null) continue;
+    const at = line.value.at;
+    sink.cell(at.row, at.col, 'total', value, null);
+  }
+  const tl = model.trafficLight;
+  for (const [row, counts] of [
+    [tl?.aei, figures.trafficLight.aei],
+    [tl?.ao, figures.trafficLight.ao],
+  ] as const) {
+    if (!row) continue;
+    for (const color of ['red', 'yellow', 'green'] as const) {
+      const at = row.counts[color].at;
+      sink.cell(at.row, at.col, 'traffic-light-count', counts[color], null);
+    }
+  }
+}
 
 /**
  * Every computed cell of the report with its value: the only cells the tool may write. With
@@ -17,52 +86,40 @@ export function computedCells(model: PoiModel, figures: Figures, grid?: Grid): C
   const letters: string[] = [];
   let lastRow = -1;
   let lastRowText = '';
-  const add = (at: Address, kind: ComputedKind, value: CellValue, color: TrafficColor | null = null): void => {
-    if (at.row !== lastRow) {
-      lastRow = at.row;
-      lastRowText = String(at.row + 1);
-    }
-    const a1 = (letters[at.col] ??= columnLetters(at.col)) + lastRowText;
-    if (grid) cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color, old: cellAt(grid, at.row, at.col) });
-    else cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
-  };
-  const cols = model.layout.columns;
-  const activities = figures.activities;
-  for (let i = 0; i < activities.length; i++) {
-    const f = activities[i];
-    const { programmed, executed, percent } = f.activity;
-    const first = cells.length;
-    if (programmed) {
-      add({ row: programmed.row, col: cols.physicalAccumulated }, 'physical-accumulated', f.physicalProgrammed);
-      add({ row: programmed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialProgrammed);
-    }
-    if (executed) {
-      add({ row: executed.row, col: cols.physicalAccumulated }, 'physical-accumulated', f.physicalExecuted);
-      add({ row: executed.row, col: cols.financialAccumulated }, 'financial-accumulated', f.financialExecuted);
-    }
-    if (percent) add(percent.at, 'percent', f.percent, f.color);
+  let first = 0;
+  visitComputedCells(model, figures, {
+    cell(row, col, kind, value, color) {
+      if (row !== lastRow) {
+        lastRow = row;
+        lastRowText = String(row + 1);
+      }
+      const a1 = (letters[col] ??= columnLetters(col)) + lastRowText;
+      const at = { row, col };
+      if (grid) cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color, old: cellAt(grid, row, col) });
+      else cells.push({ at, a1, kind, value, format: NUMBER_FORMATS[kind], color });
+    },
     // The AO's few cells in sheet order (stable): the AO follow each other down the sheet,
     // so the final sort meets long runs already in order instead of 50,000 cells to sort.
-    inOrder(cells, first);
-  }
-  for (const s of figures.strategicActions) {
-    const { physicalLine, financialLine } = s.strategicAction;
-    if (physicalLine) add(physicalLine.value.at, 'aei-physical', s.physical, s.color);
-    if (financialLine) add(financialLine.value.at, 'aei-financial', s.financial);
-  }
-  for (const line of model.totals) {
-    const value = figures.totals[line.key];
-    if (value !== null) add(line.value.at, 'total', value);
-  }
-  const tl = model.trafficLight;
-  for (const [row, counts] of [
-    [tl?.aei, figures.trafficLight.aei],
-    [tl?.ao, figures.trafficLight.ao],
-  ] as const) {
-    if (!row) continue;
-    for (const color of ['red', 'yellow', 'green'] as const) add(row.counts[color].at, 'traffic-light-count', counts[color]);
-  }
+    activityEnd() {
+      inOrder(cells, first);
+      first = cells.length;
+    },
+  });
   return cells.sort(bySheetOrder);
+}
+
+/**
+ * How many computed cells differ from what the sheet holds: `buildPatch(grid,
+ * computedCells(…)).cells.length`, without building a cell (the --json report needs only it).
+ */
+export function countCellsToWrite(model: PoiModel, figures: Figures, grid: Grid): number {
+  let n = 0;
+  visitComputedCells(model, figures, {
+    cell(row, col, _kind, value) {
+      if (!sameValue(cellAt(grid, row, col), value)) n++;
+    },
+  });
+  return n;
 }
 
 const bySheetOrder = (a: ComputedCell, b: ComputedCell): number => a.at.row - b.at.row || a.at.col - b.at.col;

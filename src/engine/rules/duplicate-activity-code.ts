@@ -21,10 +21,11 @@ export default defineRule({
       // The index of each code's first AO: its address is built only when the code repeats.
       const first = new Map<string, number>();
       for (let i = 0; i < activities.length; i++) {
-        const { code, label } = activities[i];
+        // The label (built when read by a printed report's AO) only for a repeat.
+        const code = activities[i].code;
         const at = first.get(code);
         if (at === undefined) first.set(code, i);
-        else context.flag(label.at, 'repeated', { code, first: toA1(activities[at].label.at) }, { found: code });
+        else context.flag(activities[i].label.at, 'repeated', { code, first: toA1(activities[at].label.at) }, { found: code });
       }
     },
   }),
