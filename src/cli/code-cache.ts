@@ -8,7 +8,7 @@
  * V8 compiles the bundle as `require` would. Our header ties it to the bundle's exact bytes.
  */
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
@@ -26,6 +26,12 @@ export interface LoadedBundle<T> {
 /** "PCC1", then the bundle's byte length, its CRC-32 and the CRC-32 of V8's data after the header. */
 const MAGIC = 0x31434350;
 const HEADER = 16;
+
+/**
+ * The CommonJS wrapper, ours rather than Module.wrap (which a preloaded module may replace):
+ * the compiled text is then fixed by the bundle's bytes, which the header's CRC-32 checks.
+ */
+const wrap = (source: string): string => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 
 // zlib.crc32 is Node ≥ 20.15; on an older Node the cache is simply not used.
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
