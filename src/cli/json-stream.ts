@@ -14,10 +14,18 @@ function quote(text: string): string {
   return TERMINAL_UNSAFE.test(json) ? json.replace(TERMINAL_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-/** Calls `write` with pieces of at most about 64 KB (one for a small document). */
+/** Calls `write` with pieces of at most about 64 KB (one for a small document), one JSON.stringify's text or the small ones joined. */
 export function writeJson(value: unknown, write: (chunk: string) => void): void {
   let buffer = '';
   const put = (s: string): void => {
+    // A run's text (tens of KB) goes out as it is: joined to the buffer, it would be copied
+    // once more when the joined text is flattened for writing.
+    if (s.length >= CHUNK >> 2) {
+      if (buffer) write(buffer);
+      write(s);
+      buffer = '';
+      return;
+    }
     buffer += s;
     if (buffer.length >= CHUNK) {
       write(buffer);
