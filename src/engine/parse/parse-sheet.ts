@@ -319,17 +319,23 @@ class SheetParser {
 
   private programmedRow(row: number, label: string): void {
     this.flushPending();
-    const m = AO.exec(label);
-    if (!m) {
-      this.strays.push({ row, reason: 'programmed-without-label', text: label.slice(0, 200) || 'PROGRAMADO' });
-      return;
+    // The usual spelling is cut where AO would cut it, without a match, a replace and an upper-case copy per AO.
+    const end = plainCodeEnd(label);
+    let code: string;
+    let name: string;
+    if (end > 0) {
+      code = label.slice(0, end);
+      name = label.slice(end + 3).trim();
+    } else {
+      const m = AO.exec(label);
+      if (!m) {
+        this.strays.push({ row, reason: 'programmed-without-label', text: label.slice(0, 200) || 'PROGRAMADO' });
+        return;
+      }
+      code = m[1].replace(/\s+/g, '').toUpperCase();
+      name = m[2].trim();
     }
-    this.pending = {
-      label,
-      code: m[1].replace(/\s+/g, '').toUpperCase(),
-      name: m[2].trim(),
-      programmed: this.readRow(row, 'PROGRAMADO'),
-    };
+    this.pending = { label, code, name, programmed: this.readRow(row, 'PROGRAMADO') };
   }
 
   private executedRow(row: number): void {
@@ -445,6 +451,23 @@ class SheetParser {
     };
     return true;
   }
+}
+
+/**
+ * Where the code ends in an AO label of the usual spelling, «AOI30126400000 - NAME» (upper
+ * case AO or AOI, digits, then « - »), or -1 for any other: AO then reads the same code (no
+ * space to drop, upper case already) and the name after the hyphen.
+ */
+function plainCodeEnd(label: string): number {
+  if (label.charCodeAt(0) !== 65 /* A */ || label.charCodeAt(1) !== 79 /* O */) return -1;
+  const digits = label.charCodeAt(2) === 73 /* I */ ? 3 : 2;
+  let i = digits;
+  for (; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (i === digits || label.charCodeAt(i) !== 32 || label.charCodeAt(i + 1) !== 45 /* - */ || label.charCodeAt(i + 2) !== 32) return -1;
+  return i;
 }
 
 function rowKind(value: CellValue): RowKind | null {
