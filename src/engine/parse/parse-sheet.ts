@@ -156,8 +156,11 @@ class SheetParser {
   private action: MutableAction | null = null;
   /** Header (and title) rows met, by their cells: see pageRowLike. */
   private readonly pageRows: PageRow[] = [];
-  /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
-  private pending: { label: string; code: string; name: string; programmed: ActivityRow } | null = null;
+  /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row (null: none); its label, code and name. Fields, not an object per AO. */
+  private pending: ActivityRow | null = null;
+  private pendingLabel = '';
+  private pendingCode = '';
+  private pendingName = '';
 
   /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
   private readonly monthColumns: MonthColumns;
@@ -335,7 +338,10 @@ class SheetParser {
       code = m[1].replace(/\s+/g, '').toUpperCase();
       name = m[2].trim();
     }
-    this.pending = { label, code, name, programmed: this.readRow(row, 'PROGRAMADO') };
+    this.pending = this.readRow(row, 'PROGRAMADO');
+    this.pendingLabel = label;
+    this.pendingCode = code;
+    this.pendingName = name;
   }
 
   private executedRow(row: number): void {
@@ -349,28 +355,28 @@ class SheetParser {
   /** Closes the pending AO: it had no EJECUTADO row. */
   private flushPending(): void {
     if (!this.pending) return;
-    this.strays.push({ row: this.pending.programmed.row, reason: 'programmed-without-executed', text: this.pending.code });
+    this.strays.push({ row: this.pending.row, reason: 'programmed-without-executed', text: this.pendingCode });
     this.addActivity(null);
   }
 
   private addActivity(executed: ActivityRow | null): void {
-    const p = this.pending!;
+    const programmed = this.pending!;
     this.pending = null;
     const cols = this.layout.columns;
-    const row = p.programmed.row;
+    const row = programmed.row;
     // The % cell is merged over the pair; some producers leave it on the EJECUTADO row.
     const percentRow =
       isBlank(cols.percent >= 0 ? cellAt(this.grid, row, cols.percent) : null) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
         ? executed.row
         : row;
-    if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: p.code });
+    if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: this.pendingCode });
     const activity: Activity = new SheetActivity(
       this.activities.length,
-      p.code,
-      p.name,
-      p.label,
+      this.pendingCode,
+      this.pendingName,
+      this.pendingLabel,
       aggregationTypeOf(cols.aggregation >= 0 ? cellAt(this.grid, row, cols.aggregation) : null),
-      p.programmed,
+      programmed,
       executed,
       this.action?.code ?? null,
       this.action ? this.action.objectiveCode : this.objective?.code ?? null,
