@@ -1,6 +1,6 @@
 import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { normalizedMonthNumber } from '../grid/months';
-import { cellText, isBlank, normalizeLabel } from '../grid/text';
+import { cellText, isBlank, normalizeLabel, normalizeOnce } from '../grid/text';
 import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
 import { LocatedCell, MonthRow, rowBits, type AccumulatedColumn, type MonthColumns } from './month-row';
@@ -212,9 +212,11 @@ class SheetParser {
       const text = typeof v === 'string' ? v.trim() : String(v);
       if (text === '') continue;
       // A number's text (digits, '.', '-', no exponent) is its own normal form: the AEI lines'
-      // and totals' amounts skip normalizeLabel and its cache, which they would only fill.
+      // and totals' amounts skip normalisation. The other texts of these rows (AEI and OEI
+      // labels, AEI lines, totals) are met once each: normalised without filling the cache
+      // (page header copies are known without their texts, see pageRowLike).
       const plain = typeof v === 'number' && Number.isFinite(v) && !text.includes('e');
-      out.push({ col, text, norm: plain ? text : normalizeLabel(text) });
+      out.push({ col, text, norm: plain ? text : normalizeOnce(text) });
     }
     return out;
   }
