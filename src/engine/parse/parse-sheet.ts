@@ -227,12 +227,16 @@ class SheetParser {
     // Their two rows are read here, not in methods of their own: V8 then optimises this path
     // once, within parseRow, rather than once per method and again inlined into parseRow.
     const kind = rowKind(cellAt(this.grid, row, cols.progEje));
-    if (kind === 'EJECUTADO') {
-      if (this.pending === null) return void this.strays.push({ row, reason: 'executed-without-programmed', text: 'EJECUTADO' });
-      return this.addActivity(this.readRow(row, 'EJECUTADO'));
-    }
-    const label = cellText(cellAt(this.grid, row, cols.label));
-    if (kind === 'PROGRAMADO') {
+    if (kind !== null) {
+      // An AO row's month cells, read at one place for both kinds (a stray AO row reads them for nothing).
+      const cells = this.grid.rows[row];
+      const bits = rowBits(row, cells, this.monthColumns);
+      const monthRow = new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
+      if (kind === 'EJECUTADO') {
+        if (this.pending === null) return void this.strays.push({ row, reason: 'executed-without-programmed', text: 'EJECUTADO' });
+        return this.addActivity(monthRow);
+      }
+      const label = cellText(cellAt(this.grid, row, cols.label));
       this.flushPending();
       // The usual spelling is cut where AO would cut it, without a match, a replace and an upper-case copy per AO.
       const end = plainCodeEnd(label);
@@ -241,9 +245,10 @@ class SheetParser {
         this.pendingName = label.slice(end + 3).trim();
       } else if (!this.unusualActivityLabel(row, label)) return;
       this.pendingLabel = label;
-      this.pending = this.readRow(row, 'PROGRAMADO');
+      this.pending = monthRow;
       return;
     }
+    const label = cellText(cellAt(this.grid, row, cols.label));
 
     const cells = this.grid.rows[row];
     const copy = cells === undefined ? null : this.pageRowLike(cells);
@@ -330,12 +335,6 @@ class SheetParser {
     this.actions.push(a);
     this.objective?.strategicActions.push(a);
     this.action = a;
-  }
-
-  private readRow(row: number, kind: RowKind): ActivityRow {
-    const cells = this.grid.rows[row];
-    const bits = rowBits(row, cells, this.monthColumns);
-    return new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
   }
 
   /** An AO label of another spelling, read by AO into the pending code and name; false (a stray row) when it is none. */
