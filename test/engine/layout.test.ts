@@ -72,7 +72,16 @@ describe('what real workbooks do', () => {
     expect(analysis.model!.strayRows).toEqual([]);
   });
   it('reads an AO code without its spaces and in upper case, however the label writes it', () => {
-    const labels = ['AOI30126400001 - UNA', 'aoi30126400002 - DOS', 'AOI 30126400003 – TRES', 'ao\u00a030126400004-cuatro', 'AO 5 - CINCO'];
+    const labels = [
+      'AOI30126400001 - UNA',
+      'aoi30126400002 - DOS',
+      'AOI 30126400003 – TRES',
+      'ao\u00a030126400004-cuatro',
+      'AO 5 - CINCO',
+      'AOI30126400006 -   SEIS Y  MEDIO',
+      'AO7 - SIETE - OCHO',
+      'AOI8  - NUEVE',
+    ];
     const spec = { objectives: [oei('01', [aei('01.01', labels.map((label) => ao({ label, prog: [1, 0, 0, 0, 0, 0], exec: [1, 0, 0, 0, 0, 0] })))])] };
     const a = analyze(poiSheet(spec).toGrid(), { fechaCorte: '2023-08-15' });
     expect(a.model!.activities.map((x) => [x.code, x.name])).toEqual([
@@ -81,6 +90,9 @@ describe('what real workbooks do', () => {
       ['AOI30126400003', 'TRES'],
       ['AO30126400004', 'cuatro'],
       ['AO5', 'CINCO'],
+      ['AOI30126400006', 'SEIS Y  MEDIO'],
+      ['AO7', 'SIETE - OCHO'],
+      ['AOI8', 'NUEVE'],
     ]);
   });
   it('skips blank rows and reads numbers stored as text', () => {

@@ -8,10 +8,18 @@ const NORMALIZED_LIMIT = 4096;
 export function normalizeLabel(text: string): string {
   const cached = NORMALIZED.get(text);
   if (cached !== undefined) return cached;
-  const normalized = latinNormalize(text) ?? normalizeAny(text);
+  const normalized = normalizeOnce(text);
   if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
   NORMALIZED.set(text, normalized);
   return normalized;
+}
+
+/**
+ * normalizeLabel without its cache, for a text met once (an AEI's label, its lines, a
+ * total): kept, such texts would only fill the cache (a Map grown to thousands of entries).
+ */
+export function normalizeOnce(text: string): string {
+  return latinNormalize(text) ?? normalizeAny(text);
 }
 
 /** normalizeLabel by its definition: decompose, drop the accents, upper case, one space between words. */

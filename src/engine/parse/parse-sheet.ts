@@ -1,6 +1,6 @@
 import { cellAt, type CellValue, type Grid } from '../grid/cell';
 import { normalizedMonthNumber } from '../grid/months';
-import { cellText, isBlank, normalizeLabel } from '../grid/text';
+import { cellText, isBlank, normalizeLabel, normalizeOnce } from '../grid/text';
 import { isNormalizedHeaderLabel, isNormalizedTitleText } from '../layout/find-layout';
 import { valuesUnderMerges } from './merged-cells';
 import { LocatedCell, MonthRow, rowBits, type AccumulatedColumn, type MonthColumns } from './month-row';
@@ -156,8 +156,11 @@ class SheetParser {
   private action: MutableAction | null = null;
   /** Header (and title) rows met, by their cells: see pageRowLike. */
   private readonly pageRows: PageRow[] = [];
-  /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row. */
-  private pending: { label: string; code: string; name: string; programmed: ActivityRow } | null = null;
+  /** An AO whose PROGRAMADO row was read, waiting for its EJECUTADO row (null: none); its label, code and name. Fields, not an object per AO. */
+  private pending: ActivityRow | null = null;
+  private pendingLabel = '';
+  private pendingCode = '';
+  private pendingName = '';
 
   /** The month columns every AO row reads, and the month cells whose value hides under a merged area (read as blank, see merged-cells.ts). */
   private readonly monthColumns: MonthColumns;
@@ -209,9 +212,11 @@ class SheetParser {
       const text = typeof v === 'string' ? v.trim() : String(v);
       if (text === '') continue;
       // A number's text (digits, '.', '-', no exponent) is its own normal form: the AEI lines'
-      // and totals' amounts skip normalizeLabel and its cache, which they would only fill.
+      // and totals' amounts skip normalisation. The other texts of these rows (AEI and OEI
+      // labels, AEI lines, totals) are met once each: normalised without filling the cache
+      // (page header copies are known without their texts, see pageRowLike).
       const plain = typeof v === 'number' && Number.isFinite(v) && !text.includes('e');
-      out.push({ col, text, norm: plain ? text : normalizeLabel(text) });
+      out.push({ col, text, norm: plain ? text : normalizeOnce(text) });
     }
     return out;
   }
@@ -219,10 +224,31 @@ class SheetParser {
   private parseRow(row: number): void {
     const cols = this.layout.columns;
     // AO rows are nearly all rows: decide them first, without looking at the other cells.
+    // Their two rows are read here, not in methods of their own: V8 then optimises this path
+    // once, within parseRow, rather than once per method and again inlined into parseRow.
     const kind = rowKind(cellAt(this.grid, row, cols.progEje));
-    if (kind === 'EJECUTADO') return this.executedRow(row);
+    if (kind !== null) {
+      // An AO row's month cells, read at one place for both kinds (a stray AO row reads them for nothing).
+      const cells = this.grid.rows[row];
+      const bits = rowBits(row, cells, this.monthColumns);
+      const monthRow = new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
+      if (kind === 'EJECUTADO') {
+        if (this.pending === null) return void this.strays.push({ row, reason: 'executed-without-programmed', text: 'EJECUTADO' });
+        return this.addActivity(monthRow);
+      }
+      const label = cellText(cellAt(this.grid, row, cols.label));
+      this.flushPending();
+      // The usual spelling is cut where AO would cut it, without a match, a replace and an upper-case copy per AO.
+      const end = plainCodeEnd(label);
+      if (end > 0) {
+        this.pendingCode = label.slice(0, end);
+        this.pendingName = label.slice(end + 3).trim();
+      } else if (!this.unusualActivityLabel(row, label)) return;
+      this.pendingLabel = label;
+      this.pending = monthRow;
+      return;
+    }
     const label = cellText(cellAt(this.grid, row, cols.label));
-    if (kind === 'PROGRAMADO') return this.programmedRow(row, label);
 
     const cells = this.grid.rows[row];
     const copy = cells === undefined ? null : this.pageRowLike(cells);
@@ -311,60 +337,43 @@ class SheetParser {
     this.action = a;
   }
 
-  private readRow(row: number, kind: RowKind): ActivityRow {
-    const cells = this.grid.rows[row];
-    const bits = rowBits(row, cells, this.monthColumns);
-    return new MonthRow(row, kind, cells, this.monthColumns, null, bits & 0xff, bits >> 8);
-  }
-
-  private programmedRow(row: number, label: string): void {
-    this.flushPending();
+  /** An AO label of another spelling, read by AO into the pending code and name; false (a stray row) when it is none. */
+  private unusualActivityLabel(row: number, label: string): boolean {
     const m = AO.exec(label);
     if (!m) {
       this.strays.push({ row, reason: 'programmed-without-label', text: label.slice(0, 200) || 'PROGRAMADO' });
-      return;
+      return false;
     }
-    this.pending = {
-      label,
-      code: m[1].replace(/\s+/g, '').toUpperCase(),
-      name: m[2].trim(),
-      programmed: this.readRow(row, 'PROGRAMADO'),
-    };
-  }
-
-  private executedRow(row: number): void {
-    if (!this.pending) {
-      this.strays.push({ row, reason: 'executed-without-programmed', text: 'EJECUTADO' });
-      return;
-    }
-    this.addActivity(this.readRow(row, 'EJECUTADO'));
+    this.pendingCode = m[1].replace(/\s+/g, '').toUpperCase();
+    this.pendingName = m[2].trim();
+    return true;
   }
 
   /** Closes the pending AO: it had no EJECUTADO row. */
   private flushPending(): void {
     if (!this.pending) return;
-    this.strays.push({ row: this.pending.programmed.row, reason: 'programmed-without-executed', text: this.pending.code });
+    this.strays.push({ row: this.pending.row, reason: 'programmed-without-executed', text: this.pendingCode });
     this.addActivity(null);
   }
 
   private addActivity(executed: ActivityRow | null): void {
-    const p = this.pending!;
+    const programmed = this.pending!;
     this.pending = null;
     const cols = this.layout.columns;
-    const row = p.programmed.row;
+    const row = programmed.row;
     // The % cell is merged over the pair; some producers leave it on the EJECUTADO row.
     const percentRow =
       isBlank(cols.percent >= 0 ? cellAt(this.grid, row, cols.percent) : null) && executed && !isBlank(cellAt(this.grid, executed.row, cols.percent))
         ? executed.row
         : row;
-    if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: p.code });
+    if (!this.action) this.strays.push({ row, reason: 'activity-before-strategic-action', text: this.pendingCode });
     const activity: Activity = new SheetActivity(
       this.activities.length,
-      p.code,
-      p.name,
-      p.label,
+      this.pendingCode,
+      this.pendingName,
+      this.pendingLabel,
       aggregationTypeOf(cols.aggregation >= 0 ? cellAt(this.grid, row, cols.aggregation) : null),
-      p.programmed,
+      programmed,
       executed,
       this.action?.code ?? null,
       this.action ? this.action.objectiveCode : this.objective?.code ?? null,
@@ -445,6 +454,23 @@ class SheetParser {
     };
     return true;
   }
+}
+
+/**
+ * Where the code ends in an AO label of the usual spelling, «AOI30126400000 - NAME» (upper
+ * case AO or AOI, digits, then « - »), or -1 for any other: AO then reads the same code (no
+ * space to drop, upper case already) and the name after the hyphen.
+ */
+function plainCodeEnd(label: string): number {
+  if (label.charCodeAt(0) !== 65 /* A */ || label.charCodeAt(1) !== 79 /* O */) return -1;
+  const digits = label.charCodeAt(2) === 73 /* I */ ? 3 : 2;
+  let i = digits;
+  for (; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (i === digits || label.charCodeAt(i) !== 32 || label.charCodeAt(i + 1) !== 45 /* - */ || label.charCodeAt(i + 2) !== 32) return -1;
+  return i;
 }
 
 function rowKind(value: CellValue): RowKind | null {

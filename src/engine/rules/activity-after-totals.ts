@@ -1,4 +1,3 @@
-import type { Activity } from '../model';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -24,17 +23,18 @@ export default defineRule({
     let closes = Infinity;
     for (const t of totals) if (t.label.at.row > start) closes = Math.min(closes, t.label.at.row);
     if (trafficLight && trafficLight.headerRow > start) closes = Math.min(closes, trafficLight.headerRow);
-    const below: Activity[] = [];
     return {
-      activity(f) {
-        if (f.activity.label.at.row > closes) below.push(f.activity);
-      },
+      // A printed report's AO come in sheet order: the ones below are the last few, counted
+      // from the end without a visit (and a label) per AO.
       end() {
-        if (below.length === 0) return;
-        const first = below[0];
+        let k = activities.length;
+        while (k > 0 && activities[k - 1].label.at.row > closes) k--;
+        const count = activities.length - k;
+        if (count === 0) return;
+        const first = activities[k];
         const totalsRow = closes + 1;
-        if (below.length === 1) context.flag(first.label.at, 'one', { code: first.code, totalsRow }, { found: first.code });
-        else context.flag(first.label.at, 'many', { code: first.code, others: below.length - 1, totalsRow }, { found: first.code });
+        if (count === 1) context.flag(first.label.at, 'one', { code: first.code, totalsRow }, { found: first.code });
+        else context.flag(first.label.at, 'many', { code: first.code, others: count - 1, totalsRow }, { found: first.code });
       },
     };
   },

@@ -16,7 +16,8 @@ export default defineRule({
   },
   create: (context) => ({
     activity(f) {
-      const m = f.activity.percent && statedMismatch(f.activity.percent, f.percent);
+      const cell = f.activity.percent; // built when read: once
+      const m = cell && statedMismatch(cell, f.percent);
       if (m) context.flag(m.at, 'mismatch', m.shown, m.values);
     },
   }),
