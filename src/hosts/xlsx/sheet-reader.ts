@@ -382,6 +382,16 @@ function emptyTagged<T>(holey: boolean): T[] {
   return a as T[];
 }
 
+/** Slots of a scanner's row buffer: wider rows grow it. */
+const SCRATCH_SLOTS = 1024;
+
+/** A packed array of `length` nulls. */
+function nulls<T>(length: number): T[] {
+  const a = emptyTagged<T | null>(false);
+  for (let i = 0; i < length; i++) a.push(null);
+  return a as T[];
+}
+
 /** The `<sheetData>` and `<mergeCells>` scanner (see the file's comment). */
 class SheetScanner extends StrictScanner {
   readonly rows: Rows = emptyTagged(true);
@@ -404,9 +414,11 @@ class SheetScanner extends StrictScanner {
   private stopped = false;
   /**
    * The current row's cells, at 0 … scratchLength-1 (scratchLength -1: they go to `rows`
-   * directly). Packed, as the rows made from it are: they never have holes.
+   * directly). Packed, as the rows made from it are: they never have holes. Made long at
+   * once (nulls past scratchLength mean nothing): a store past its end, met in each read's
+   * first wide row, would throw away plainCell's optimized code just as the full read starts.
    */
-  private readonly scratch: CellValue[] = emptyTagged(false);
+  private readonly scratch: CellValue[] = nulls(SCRATCH_SLOTS);
   private scratchLength = -1;
   /** See plainCell: 4,096 slots, tagged (null-filled) so that a hit hands out the box itself. */
   private readonly boxes: (number | null)[] = new Array<number | null>(4096).fill(null);
