@@ -9,7 +9,8 @@ import { XlsxError, guarded, inPart, messages } from './errors';
 import { parseSharedStrings } from './shared-strings';
 import { readWorksheet, type SheetContext, type SheetMemo } from './sheet-reader';
 import { findSheet, loadWorkbook, readPartText, type SheetState, type ToolRole, type WorkbookModel } from './workbook';
-import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, readZip, type ZipArchive } from './zip';
+import { decodeXml } from './xml';
+import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, inflateEntry, readZip, type ZipArchive } from './zip';
 
 export interface SheetInfo {
   readonly name: string;
@@ -48,10 +49,20 @@ export interface XlsxLimits {
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 1.5e9;
 /**
  * Sheet texts kept between the tops read to choose the report sheet and the whole read that
- * follows (characters, summed; the newest is kept whatever its size): a few ordinary sheets
- * and a report of 50,000 AO fit, a workbook of many huge sheets is inflated again instead.
+ * follows, each with as many bytes (its UTF-8 bytes, or the codes the scanner makes, see
+ * SheetContext.bytes): their sizes summed, the newest kept whatever its size. A few ordinary
+ * sheets and a report of 50,000 AO fit, a workbook of many huge sheets is inflated again.
  */
-const KEPT_TOPS_CHARS = 128_000_000;
+const KEPT_TOPS_SIZE = 128_000_000;
+
+/** A sheet part as read: its text, the UTF-8 bytes it was decoded from when one per character (SheetContext.bytes), what its reads share. */
+interface SheetText {
+  readonly text: string;
+  readonly bytes: Uint8Array | undefined;
+  readonly memo: SheetMemo;
+}
+
+const sizeOf = (t: SheetText): number => 2 * t.text.length;
 export { DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES };
 
 export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
@@ -60,7 +71,7 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
   // The texts of the sheets read with maxRows, oldest first: choosing the report sheet reads
   // the top of every sheet, then the chosen one whole, which then needs no second inflate
   // nor second scan of its merges, wherever it stands in the workbook.
-  const tops = new Map<string, { text: string; memo: SheetMemo }>();
+  const tops = new Map<string, SheetText>();
   let topsLength = 0;
   return {
     sheets: model.sheets.map((s) => (s.toolRole ? { name: s.name, state: s.state, toolRole: s.toolRole } : { name: s.name, state: s.state })),
@@ -72,28 +83,38 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
         const part = sheet.part;
         if (!part) return { rows: [], merges: [] };
         const kept = tops.get(part);
-        const text = kept ? kept.text : readPartText(model.zip, part)?.text;
-        const memo = kept ? kept.memo : {};
+        const read = kept ?? readSheetText(model.zip, part);
         if (maxRows === undefined) {
           // The whole sheet is read: the tops have served.
           tops.clear();
           topsLength = 0;
-        } else if (!kept && text !== undefined) {
-          tops.set(part, { text, memo });
-          topsLength += text.length;
+        } else if (!kept && read) {
+          tops.set(part, read);
+          topsLength += sizeOf(read);
           // Beyond the budget the oldest go; the newest always stays.
           for (const [p, top] of tops) {
-            if (topsLength <= KEPT_TOPS_CHARS || p === part) break;
+            if (topsLength <= KEPT_TOPS_SIZE || p === part) break;
             tops.delete(p);
-            topsLength -= top.text.length;
+            topsLength -= sizeOf(top);
           }
         }
-        if (text === undefined) return { rows: [], merges: [] };
+        if (!read) return { rows: [], merges: [] };
         shared ??= sheetContext(model);
-        return inPart(part, () => readWorksheet(text, part, { ...shared!, memo, ...(maxRows === undefined ? {} : { maxRows }) }));
+        const { text, bytes, memo } = read;
+        return inPart(part, () => readWorksheet(text, part, { ...shared!, memo, ...(bytes ? { bytes } : {}), ...(maxRows === undefined ? {} : { maxRows }) }));
       }, `leer la hoja «${name}»`);
     },
   };
+}
+
+/** A sheet part as read; undefined when the package lacks it. */
+function readSheetText(zip: ZipArchive, part: string): SheetText | undefined {
+  const entry = zip.find(part);
+  if (!entry) return undefined;
+  const bytes = inflateEntry(zip, entry);
+  const xml = decodeXml(bytes);
+  // Other bytes would be kept for nothing: the scanner then makes its codes from the text.
+  return { text: xml.text, bytes: xml.encoding === 'utf-8' && !xml.bom && bytes.length === xml.text.length ? bytes : undefined, memo: {} };
 }
 
 /** Shared by the reader and the patcher: every check a received file must pass. */

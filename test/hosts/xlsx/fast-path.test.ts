@@ -382,3 +382,24 @@ describe('plainDecimal', () => {
     expect(plainDecimal('1234567890123456', 0, 16)).toBeNaN();
   });
 });
+
+describe('plain cells and merges read from bytes at the text’s indexes', () => {
+  const plain = (r: number) => `<row r="${r}"><c r="A${r}" t="s"><v>1</v></c><c r="B${r}" s="3"><v>-12.5</v></c><c r="C${r}"><v>${r}</v></c></row>`;
+  const accented = (r: number, t: string) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${t}</t></is></c></row>`;
+  const sheet = (rows: string, merges: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData><mergeCells count="2">${merges}</mergeCells></worksheet>`;
+  const merges = '<mergeCell ref="A1:B1"/><mergeCell ref="C7:C9"/>';
+
+  it.each([
+    ['ASCII only', sheet(plain(1) + plain(2), merges)],
+    ['accents and 3-byte characters before the plain cells and merges', sheet(plain(1) + accented(2, 'Año € Ω') + plain(3) + accented(4, 'Más') + plain(5), merges)],
+    ['over 4,096 runs of other characters', sheet(Array.from({ length: 4200 }, (_, i) => (i % 2 ? plain(i + 1) : accented(i + 1, `é${i}ñ`))).join(''), merges)],
+  ])('%s: the grid saxes reads, with the UTF-8 bytes given or not', (_, text) => {
+    const general = readWorksheetSaxes(text, 'p', { sharedStrings: SST });
+    const fast = readWorksheetFast(text, 'p', { sharedStrings: SST });
+    expect(fast).toStrictEqual(general);
+    expect(readWorksheetFast(text, 'p', { sharedStrings: SST, bytes: new TextEncoder().encode(text) })).toStrictEqual(general);
+    expect(general.rows.filter((row) => row?.[1] === -12.5).length).toBeGreaterThan(1);
+    expect(general.merges).toHaveLength(2);
+  });
+});

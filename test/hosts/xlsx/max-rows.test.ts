@@ -57,6 +57,15 @@ describe('readSheet with maxRows', () => {
     expect(readWorksheetFast(text, 'p', { sharedStrings: [] })).toBeUndefined();
   });
 
+  it('past the limit, the close of <sheetData> is found among texts that end like it', () => {
+    // Inline texts holding `heetData` (the tail the search looks for) after the last row read.
+    const cell = (r: number, t: string) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${t}</t></is></c></row>`;
+    const rows = `${cell(1, 'a')}${cell(2, 'sheetData')}${cell(3, '/sheetData')}${cell(4, 'heetData heetData')}`;
+    const text = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    expect(readWorksheetFast(text, 'p', { sharedStrings: [], maxRows: 1 })).toStrictEqual({ rows: [['a']], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] });
+    expect(readWorksheetFast(text, 'p', { sharedStrings: [], maxRows: 3 })?.rows).toEqual([['a'], ['sheetData'], ['/sheetData']]);
+  });
+
   it('the general reader (prefixed dialect) honours it too', () => {
     const d = prefixedDialect();
     const all = gridOf(openXlsx(d.bytes).readSheet(d.sheet));
