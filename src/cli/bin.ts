@@ -13,6 +13,8 @@ import type * as Bundle from './bundle';
 // compiler spent more CPU inlining its one-pass loops into their callers (compiling the same code
 // again for each) than the inlined code gave back: 10,000 AO 0.72 → 0.65 s of CPU, 50,000 AO
 // 1.69 → 1.56 s. Set here, it is part of the flags the code cache is made and checked under.
+// Node warns that flags changed after start may misbehave; this one only steers which calls
+// the optimising compiler inlines into the jobs it starts from now on, and nothing has run yet.
 setFlagsFromString('--no-turbo-inlining');
 
 const BUNDLE = join(__dirname, 'poi-check-bundle.js');

@@ -7,7 +7,7 @@ import { dateStyleFlags } from './date-styles';
 import { assertNotOds, assertZipLike } from './detect';
 import { XlsxError, guarded, inPart, messages } from './errors';
 import { parseSharedStrings } from './shared-strings';
-import { readWorksheet, type SheetContext, type SheetMemo } from './sheet-reader';
+import { oneBytePerCharacter, readWorksheet, type SheetContext, type SheetMemo } from './sheet-reader';
 import { findSheet, loadWorkbook, readPartText, type SheetState, type ToolRole, type WorkbookModel } from './workbook';
 import { decodeXml } from './xml';
 import { assertPlausibleRatios, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_PART_BYTES, inflateEntry, readZip, type ZipArchive } from './zip';
@@ -107,14 +107,14 @@ export function openXlsx(data: Uint8Array, limits?: XlsxLimits): XlsxPackage {
   };
 }
 
-/** A sheet part as read; undefined when the package lacks it. */
+/** A sheet part as read (readPartText, keeping the bytes the text came from); undefined when the package lacks it. */
 function readSheetText(zip: ZipArchive, part: string): SheetText | undefined {
   const entry = zip.find(part);
   if (!entry) return undefined;
   const bytes = inflateEntry(zip, entry);
   const xml = decodeXml(bytes);
   // Other bytes would be kept for nothing: the scanner then makes its codes from the text.
-  return { text: xml.text, bytes: xml.encoding === 'utf-8' && !xml.bom && bytes.length === xml.text.length ? bytes : undefined, memo: {} };
+  return { text: xml.text, bytes: oneBytePerCharacter(xml.text, bytes) ? bytes : undefined, memo: {} };
 }
 
 /** Shared by the reader and the patcher: every check a received file must pass. */

@@ -403,13 +403,22 @@ function indexOfSheetDataClose(s: string, from: number): number {
 }
 
 /**
+ * Whether `bytes`, the UTF-8 that gave `text`, hold it one byte per character at the same
+ * indexes: every character comes from at least one byte (a BOM from three and none, a
+ * surrogate pair from four), so equal lengths mean each came from exactly one, at its own
+ * index: ASCII as itself, a stray byte as U+FFFD. A UTF-16 part never has equal lengths.
+ */
+export function oneBytePerCharacter(text: string, bytes: Uint8Array): boolean {
+  return bytes.length === text.length;
+}
+
+/**
  * `text`'s characters as bytes at the same indexes, every one above 0x7f as 0xff (the plain
- * loops refuse both alike). `bytes` (UTF-8) gave `text`: every character comes from at least
- * one byte (a BOM from three, none), so equal lengths mean each came from exactly one, at its
- * own index: ASCII as itself, a stray byte as U+FFFD. Then they serve as they are.
+ * loops refuse both alike): the bytes that gave `text` when they hold it one byte per
+ * character, else made from the text.
  */
 function codesOf(text: string, bytes: Uint8Array | undefined, memo: SheetMemo | undefined): Uint8Array {
-  if (bytes && bytes.length === text.length) return bytes;
+  if (bytes && oneBytePerCharacter(text, bytes)) return bytes;
   if (memo?.codes) return memo.codes;
   const codes = new Uint8Array(text.length);
   if (memo) memo.codes = codes;

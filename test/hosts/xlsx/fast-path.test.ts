@@ -6,11 +6,12 @@
 import { strFromU8 } from 'fflate';
 import { buildWorkbook, XlsxError } from '../../../src/hosts/xlsx';
 import { parseSharedStrings, parseSharedStringsFast, parseSharedStringsSaxes } from '../../../src/hosts/xlsx/shared-strings';
-import { plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes, type SheetContext, type SheetMemo } from '../../../src/hosts/xlsx/sheet-reader';
+import { oneBytePerCharacter, plainDecimal, readWorksheet, readWorksheetFast, readWorksheetSaxes, type SheetContext, type SheetMemo } from '../../../src/hosts/xlsx/sheet-reader';
 import { excelDialect, openpyxlDialect, prefixedDialect } from '../../fixtures/xlsx/dialects';
 import { POI_SHEET, poiLikeSheet } from '../../fixtures/xlsx/poi-like';
 import { richPackage } from '../../fixtures/xlsx/rich-package';
 import { NS, unzipParts } from '../../fixtures/xlsx/zip-parts';
+import { decodeXml } from '../../../src/hosts/xlsx/xml';
 
 interface Package {
   readonly sheets: { name: string; text: string }[];
@@ -401,5 +402,22 @@ describe('plain cells and merges read from bytes at the text’s indexes', () =>
     expect(readWorksheetFast(text, 'p', { sharedStrings: SST, bytes: new TextEncoder().encode(text) })).toStrictEqual(general);
     expect(general.rows.filter((row) => row?.[1] === -12.5).length).toBeGreaterThan(1);
     expect(general.merges).toHaveLength(2);
+  });
+});
+
+describe('oneBytePerCharacter: the part\'s bytes serve the plain loops only at the same indexes as its text', () => {
+  const decoded = (bytes: Uint8Array): string => decodeXml(bytes).text;
+  it.each([
+    ['ASCII', new TextEncoder().encode('<c r="A1"><v>1</v></c>'), true],
+    ['a stray byte, read as U+FFFD', Uint8Array.from([60, 0xff, 62]), true],
+    ['an accented letter (two bytes)', new TextEncoder().encode('<t>Ejecución</t>'), false],
+    ['a character outside the BMP (four bytes, two UTF-16 units)', new TextEncoder().encode('<t>\u{1F600}</t>'), false],
+    ['a BOM (three bytes, no character)', Uint8Array.from([0xef, 0xbb, 0xbf, 60, 62]), false],
+    ['UTF-16 with a BOM', Uint8Array.from([0xff, 0xfe, 60, 0, 62, 0]), false],
+  ])('%s', (_name, bytes, aligned) => {
+    const text = decoded(bytes);
+    expect(oneBytePerCharacter(text, bytes)).toBe(aligned);
+    // Aligned means every character sits at its byte's index.
+    if (aligned) for (let i = 0; i < text.length; i++) expect(text.charCodeAt(i) < 0x80 ? text.charCodeAt(i) : 0xff).toBe(bytes[i] < 0x80 ? bytes[i] : 0xff);
   });
 });
